@@ -1,0 +1,2 @@
+/** FlowPAT config module. */
+package org.flowpat.config;

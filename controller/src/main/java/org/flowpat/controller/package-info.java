@@ -1,0 +1,2 @@
+/** FlowPAT controller module. */
+package org.flowpat.controller;

@@ -1,0 +1,2 @@
+/** FlowPAT hmi module. */
+package org.flowpat.hmi;

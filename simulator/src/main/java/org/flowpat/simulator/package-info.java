@@ -1,0 +1,2 @@
+/** FlowPAT simulator module. */
+package org.flowpat.simulator;
