@@ -1,0 +1,39 @@
+package org.flowpat.config.model;
+
+import org.flowpat.config.validation.Validatable;
+import org.flowpat.config.validation.Validation;
+
+/**
+ * One signal of a unit. {@code range} is the instrument (EU) range, writes outside it are refused;
+ * {@code normal} is the normal operating range shown on the HMI. {@code nodeId} is the OPC UA node
+ * (namespace-URI form, {@code nsu=urn:flowpat:simulator;s=L1.R1.temperature}); {@code plcTag} a PLC4X
+ * tag address ({@code holding-register:1:REAL}) when the signal is also a PLC tag.
+ */
+public record Signal(String id, String name, SignalKind kind, String unit, Range range, Range normal,
+                     String nodeId, String plcTag, Double samplingIntervalMs, Double deadband)
+        implements Validatable {
+    public Signal {
+        kind = kind == null ? SignalKind.MEASUREMENT : kind;
+        unit = unit == null ? "" : unit;
+        deadband = deadband == null ? 0.0 : deadband;
+    }
+
+    @Override
+    public void validate(Validation v) {
+        v.identifier("id", id);
+        v.notBlank("name", name);
+        if (kind != SignalKind.SPECTRUM && kind != SignalKind.STATUS) {
+            v.required("range", range);
+        }
+        v.child("range", range);
+        v.child("normal", normal);
+        if (range != null && normal != null && range.min() != null && range.max() != null
+                && normal.min() != null && normal.max() != null
+                && (normal.min() < range.min() || normal.max() > range.max())) {
+            v.error("normal", "must lie inside range [" + range.min() + ", " + range.max() + "]");
+        }
+        v.check(nodeId != null || plcTag != null, "nodeId", "a signal needs a nodeId or a plcTag");
+        v.positive("samplingIntervalMs", samplingIntervalMs);
+        v.check(deadband >= 0, "deadband", "must not be negative");
+    }
+}
