@@ -1,13 +1,161 @@
 package org.flowpat.app.cli;
 
+import io.vertx.core.Vertx;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.flowpat.app.demo.DemoPlant;
+import org.flowpat.app.demo.SimulatorFaultService;
+import org.flowpat.config.ConfigException;
+import org.flowpat.config.Plants;
+import org.flowpat.config.model.Plant;
+import org.flowpat.config.scenario.Scenario;
+import org.flowpat.config.scenario.Scenarios;
+import org.flowpat.controller.ControllerApplication;
+import org.flowpat.controller.ControllerOptions;
+import org.flowpat.hmi.HmiOptions;
+import org.flowpat.hmi.HmiServer;
+import org.flowpat.hmi.auth.Users;
+import org.flowpat.simulator.engine.EngineSettings;
+import org.flowpat.simulator.server.SimulatorOptions;
+import org.flowpat.simulator.server.SimulatorServer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
-@Command(name = "demo", mixinStandardHelpOptions = true, description = "Not available yet in this build.")
+/**
+ * {@code flowpat demo}: the whole system in one process with the bundled plant: the simulated line (OPC UA and
+ * Modbus TCP), the controller (acquisition, quality monitoring, alarms, diversion, historian: embedded QuestDB or
+ * InfluxDB) and the HMI. This is also the JVM that proves Milo, PLC4X, the Modbus server and Vert.x share one
+ * Netty (DESIGN.md).
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Runs simulator + controller + HMI + historian in one process with the bundled plant,",
+                "prints the HMI URL and the demo users, and runs until Ctrl-C or SIGTERM."})
 public final class DemoCommand implements Callable<Integer> {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "flowpat-data",
+            description = "Data directory (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--opcua-port", paramLabel = "N", defaultValue = "" + SimulatorOptions.DEFAULT_OPCUA_PORT,
+            description = "OPC UA port, 0 = any free port (default: ${DEFAULT-VALUE}).")
+    int opcUaPort;
+
+    @Option(names = "--modbus-port", paramLabel = "N", defaultValue = "" + SimulatorOptions.DEFAULT_MODBUS_PORT,
+            description = "Modbus TCP port, 0 = any free port (default: ${DEFAULT-VALUE}).")
+    int modbusPort;
+
+    @Option(names = "--http-port", paramLabel = "N", defaultValue = "" + HmiOptions.DEFAULT_PORT,
+            description = "HMI port, 0 = any free port (default: ${DEFAULT-VALUE}).")
+    int httpPort;
+
+    @Option(names = "--time-scale", paramLabel = "X", defaultValue = "1",
+            description = "Simulated seconds per wall-clock second, or max (default: ${DEFAULT-VALUE}).")
+    String timeScale;
+
+    @Option(names = "--scenario", paramLabel = "NAME", description = "Fault scenario (bundled name or file).")
+    String scenario;
+
+    @Option(names = "--lines", paramLabel = "N", description = "Replicate the line N times as L1..LN.")
+    Integer lines;
+
+    @Option(names = "--influx", paramLabel = "URL",
+            description = "Keep the history in this InfluxDB (default: embedded QuestDB under the data directory).")
+    String influx;
+
+    @Option(names = "--influx-db", paramLabel = "NAME", description = "InfluxDB database (default: flowpat).")
+    String influxDb;
+
     @Override
-    public Integer call() {
-        System.err.println("flowpat demo: not available yet in this build");
-        return 1;
+    public Integer call() throws Exception {
+        SimulatorOptions options;
+        Plant bundled;
+        try {
+            if (influxDb != null && influx == null) {
+                throw new IllegalArgumentException("--influx-db needs --influx URL");
+            }
+            if (influx != null && !influx.startsWith("http://") && !influx.startsWith("https://")) {
+                throw new IllegalArgumentException("--influx must be an http:// or https:// URL, got '" + influx + "'");
+            }
+            if (httpPort < 0 || httpPort > 65535) {
+                throw new IllegalArgumentException("--http-port must be 0-65535, got " + httpPort);
+            }
+            Scenario loadedScenario = scenario == null ? null : Scenarios.load(scenario);
+            bundled = Plants.bundled();
+            options = new SimulatorOptions(bundled, loadedScenario, "127.0.0.1", opcUaPort, modbusPort,
+                    dataDir, EngineSettings.parseTimeScale(timeScale), EngineSettings.DEFAULT_SEED, lines, 1.0,
+                    Map.of(SimulatorOptions.DEMO_USER, SimulatorOptions.DEMO_PASSWORD));
+            new EngineSettings(1.0, options.timeScale(), options.seed(), lines);
+        } catch (ConfigException e) {
+            System.err.println("flowpat demo: invalid configuration:");
+            System.err.println(e.getMessage());
+            return CommandLine.ExitCode.USAGE;
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
+        }
+
+        SimulatorServer simulator;
+        try {
+            simulator = SimulatorServer.start(options);
+        } catch (java.io.IOException e) {
+            System.err.println("flowpat demo: cannot start the simulator: " + e.getMessage());
+            return CommandLine.ExitCode.SOFTWARE;
+        }
+        Plant plant = DemoPlant.of(bundled, simulator);
+        Vertx vertx = Vertx.vertx();
+        ControllerApplication controller;
+        HmiServer hmi;
+        try {
+            Path controllerDir = dataDir.resolve("controller");
+            ControllerOptions controllerOptions = ControllerOptions.defaults(controllerDir).withInflux(influx, influxDb);
+            controller = ControllerApplication.start(vertx, plant, controllerOptions).await(60, TimeUnit.SECONDS);
+            vertx.deployVerticle(new SimulatorFaultService(simulator.lines().get(0))).await(10, TimeUnit.SECONDS);
+            hmi = HmiServer.start(vertx, HmiOptions.of(plant, Users.demo(), httpPort, true)).await(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            System.err.println("flowpat demo: did not start: " + e.getMessage());
+            vertx.close().await(10, TimeUnit.SECONDS);
+            simulator.close();
+            return CommandLine.ExitCode.SOFTWARE;
+        }
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        ControllerApplication runningController = controller;
+        HmiServer runningHmi = hmi;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                runningHmi.close().await(10, TimeUnit.SECONDS);
+                runningController.stop().await(30, TimeUnit.SECONDS);
+                vertx.close().await(10, TimeUnit.SECONDS);
+                simulator.close();
+            } catch (Exception e) {
+                System.err.println("flowpat demo: error while stopping: " + e.getMessage());
+            } finally {
+                stopped.countDown();
+            }
+        }, "flowpat-demo-shutdown"));
+
+        PrintStream out = System.out;
+        out.println("FlowPAT demo: plant '" + plant.name() + "', " + plant.lines().size() + " line(s)"
+                + (options.scenario() == null ? "" : ", scenario " + options.scenario().name())
+                + ", time scale " + (options.timeScale() == 0 ? "max" : options.timeScale()));
+        out.println("  HMI         http://127.0.0.1:" + hmi.port() + "/");
+        out.println("  users       operator, engineer, quality, admin (password: " + Users.DEMO_PASSWORD
+                + "; demo mode only)");
+        out.println("  OPC UA      " + simulator.opcUaEndpoint() + "  (simulator; user "
+                + SimulatorOptions.DEMO_USER + " / " + SimulatorOptions.DEMO_PASSWORD + ")");
+        out.println("  Modbus TCP  " + simulator.modbusUrl() + "  (unit identifier N = line LN)");
+        out.println("  historian   " + (influx == null ? "embedded QuestDB in "
+                + dataDir.resolve("controller").toAbsolutePath().normalize() : influx + " database "
+                + (influxDb == null ? ControllerOptions.DEFAULT_INFLUX_DATABASE : influxDb)));
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+        stopped.await();
+        return CommandLine.ExitCode.OK;
     }
 }

@@ -20,6 +20,8 @@ public record OpcUaEndpoint(String endpoint, String securityPolicy, String secur
     public void validate(Validation v) {
         v.notBlank("endpoint", endpoint);
         v.check(endpoint == null || endpoint.startsWith("opc.tcp://"), "endpoint", "must start with opc.tcp://");
+        v.check(endpoint == null || !endpoint.startsWith("opc.tcp://") || hasHost(endpoint), "endpoint",
+                "'" + endpoint + "' is not a URL with a host (opc.tcp://host:port/path)");
         v.oneOf("securityPolicy", securityPolicy, "None", "Basic128Rsa15", "Basic256", "Basic256Sha256",
                 "Aes128_Sha256_RsaOaep", "Aes256_Sha256_RsaPss");
         v.oneOf("securityMode", securityMode, "None", "Sign", "SignAndEncrypt");
@@ -27,5 +29,13 @@ public record OpcUaEndpoint(String endpoint, String securityPolicy, String secur
                 "must be None exactly when securityPolicy is None");
         v.check(password == null || username != null, "password", "given without a username");
         v.positive("publishingIntervalMs", publishingIntervalMs);
+    }
+
+    private static boolean hasHost(String url) {
+        try {
+            return java.net.URI.create(url).getHost() != null;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 }

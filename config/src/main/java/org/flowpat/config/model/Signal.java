@@ -1,5 +1,6 @@
 package org.flowpat.config.model;
 
+import java.util.regex.Pattern;
 import org.flowpat.config.validation.Validatable;
 import org.flowpat.config.validation.Validation;
 
@@ -12,6 +13,10 @@ import org.flowpat.config.validation.Validation;
 public record Signal(String id, String name, SignalKind kind, String unit, Range range, Range normal,
                      String nodeId, String plcTag, Double samplingIntervalMs, Double deadband)
         implements Validatable {
+    /** OPC UA node id text (Part 6 §5.3.1.10): optional ns=/nsu= namespace, then a numeric, string, GUID or opaque id. */
+    static final Pattern NODE_ID = Pattern.compile(
+            "((ns=\\d+|nsu=[^;]+);)?(i=\\d+|s=.+|g=\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}|b=[A-Za-z0-9+/=]+)");
+
     public Signal {
         kind = kind == null ? SignalKind.MEASUREMENT : kind;
         unit = unit == null ? "" : unit;
@@ -27,12 +32,14 @@ public record Signal(String id, String name, SignalKind kind, String unit, Range
         }
         v.child("range", range);
         v.child("normal", normal);
-        if (range != null && normal != null && range.min() != null && range.max() != null
+        // Only against a valid range: a broken range is reported once, not again through every normal range.
+        if (range != null && normal != null && range.min() != null && range.max() != null && range.max() > range.min()
                 && normal.min() != null && normal.max() != null
                 && (normal.min() < range.min() || normal.max() > range.max())) {
             v.error("normal", "must lie inside range [" + range.min() + ", " + range.max() + "]");
         }
         v.check(nodeId != null || plcTag != null, "nodeId", "a signal needs a nodeId or a plcTag");
+        v.matches("nodeId", nodeId, NODE_ID, "an OPC UA node id (ns=2;s=Name, nsu=urn:...;s=Name, i=123, g=..., b=...)");
         v.positive("samplingIntervalMs", samplingIntervalMs);
         v.check(deadband >= 0, "deadband", "must not be negative");
     }

@@ -94,6 +94,29 @@ public final class Validation {
         }
     }
 
+    /**
+     * Values collected across a tree (e.g. every signal's node id in a line) must not repeat.
+     * {@code valuesByPath} maps each relative key path, in document order, to its value; nulls are skipped.
+     */
+    public void uniqueValues(String what, Map<String, String> valuesByPath) {
+        Map<String, String> firstPath = new HashMap<>();
+        valuesByPath.forEach((at, value) -> {
+            if (value != null) {
+                String first = firstPath.putIfAbsent(value, at);
+                if (first != null) {
+                    error(at, "duplicate " + what + " '" + value + "' (first at " + path(first) + ")");
+                }
+            }
+        });
+    }
+
+    /** Present values must match {@code pattern}; the message says what was expected. */
+    public void matches(String key, String value, Pattern pattern, String expected) {
+        if (value != null && !pattern.matcher(value).matches()) {
+            error(key, "'" + value + "' is not " + expected);
+        }
+    }
+
     public void child(String key, Validatable child) {
         if (child != null) {
             child.validate(new Validation(path(key), errors));
@@ -102,7 +125,11 @@ public final class Validation {
 
     public void each(String listKey, List<? extends Validatable> items) {
         for (int i = 0; i < items.size(); i++) {
-            child(listKey + "[" + i + "]", items.get(i));
+            if (items.get(i) == null) {
+                error(listKey + "[" + i + "]", "must not be empty");
+            } else {
+                child(listKey + "[" + i + "]", items.get(i));
+            }
         }
     }
 }

@@ -1,0 +1,130 @@
+package org.flowpat.controller.api.codec;
+
+import org.flowpat.controller.api.Event;
+import org.flowpat.controller.api.HistorianStatus;
+import org.flowpat.controller.api.Sample;
+import org.flowpat.controller.api.SampleBatch;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one binary form of the controller's message records: used by the historian's spool on disk and by
+ * the event-bus codecs on the wire (clustered mode). A leading type byte and a version byte let a reader
+ * reject what it does not know instead of misreading it.
+ */
+public final class RecordEncoding {
+    static final byte SAMPLE_BATCH = 1;
+    static final byte EVENT = 2;
+    static final byte HISTORIAN_STATUS = 3;
+    static final byte VERSION = 1;
+
+    private RecordEncoding() {
+    }
+
+    public static byte[] encode(Object message) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(message instanceof SampleBatch b ? 16 + 48 * b.samples().size() : 64);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            if (message instanceof SampleBatch batch) {
+                header(out, SAMPLE_BATCH);
+                out.writeInt(batch.samples().size());
+                for (Sample s : batch.samples()) {
+                    out.writeUTF(s.line());
+                    out.writeUTF(s.signal());
+                    out.writeDouble(s.value());
+                    out.writeLong(s.sourceTimeNanos());
+                    out.writeLong(s.receiveTimeNanos());
+                    out.writeLong(s.statusCode());
+                }
+            } else if (message instanceof Event e) {
+                header(out, EVENT);
+                out.writeUTF(e.line());
+                out.writeUTF(e.kind());
+                out.writeLong(e.startNanos());
+                out.writeLong(e.endNanos());
+                out.writeInt(e.signals().size());
+                for (String signal : e.signals()) {
+                    out.writeUTF(signal);
+                }
+                out.writeUTF(e.message());
+            } else if (message instanceof HistorianStatus st) {
+                header(out, HISTORIAN_STATUS);
+                out.writeLong(st.spoolBytes());
+                out.writeLong(st.capacityBytes());
+                out.writeBoolean(st.alarm());
+                out.writeUTF(st.lastError());
+            } else {
+                throw new IllegalArgumentException("no binary encoding for " + (message == null ? "null" : message.getClass().getName()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a ByteArrayOutputStream does not fail
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Decodes what {@link #encode} wrote; a malformed input raises IllegalArgumentException saying what is wrong. */
+    public static Object decode(byte[] data) {
+        return decode(data, 0, data.length);
+    }
+
+    public static Object decode(byte[] data, int offset, int length) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data, offset, length))) {
+            byte type = in.readByte();
+            byte version = in.readByte();
+            if (version != VERSION) {
+                throw new IllegalArgumentException("record version " + version + " unknown (this build reads " + VERSION + ")");
+            }
+            Object result = switch (type) {
+                case SAMPLE_BATCH -> readBatch(in);
+                case EVENT -> readEvent(in);
+                case HISTORIAN_STATUS -> new HistorianStatus(in.readLong(), in.readLong(), in.readBoolean(), in.readUTF());
+                default -> throw new IllegalArgumentException("record type " + type + " unknown");
+            };
+            if (in.available() > 0) {
+                throw new IllegalArgumentException(in.available() + " bytes left over after a record of type " + type);
+            }
+            return result;
+        } catch (IOException e) {
+            throw new IllegalArgumentException("record truncated or malformed (" + length + " bytes): " + e, e);
+        }
+    }
+
+    private static void header(DataOutputStream out, byte type) throws IOException {
+        out.writeByte(type);
+        out.writeByte(VERSION);
+    }
+
+    private static SampleBatch readBatch(DataInputStream in) throws IOException {
+        int count = in.readInt();
+        if (count < 0) {
+            throw new IllegalArgumentException("negative sample count " + count);
+        }
+        List<Sample> samples = new ArrayList<>(Math.min(count, 1 << 16));
+        for (int i = 0; i < count; i++) {
+            samples.add(new Sample(in.readUTF(), in.readUTF(), in.readDouble(), in.readLong(), in.readLong(), in.readLong()));
+        }
+        return new SampleBatch(samples);
+    }
+
+    private static Event readEvent(DataInputStream in) throws IOException {
+        String line = in.readUTF();
+        String kind = in.readUTF();
+        long start = in.readLong();
+        long end = in.readLong();
+        int n = in.readInt();
+        if (n < 0) {
+            throw new IllegalArgumentException("negative signal count " + n);
+        }
+        List<String> signals = new ArrayList<>(Math.min(n, 1024));
+        for (int i = 0; i < n; i++) {
+            signals.add(in.readUTF());
+        }
+        return new Event(line, kind, start, end, signals, in.readUTF());
+    }
+}

@@ -1,0 +1,300 @@
+package org.flowpat.controller.historian.influx;
+
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.flowpat.controller.api.Event;
+import org.flowpat.controller.api.Sample;
+import org.flowpat.controller.historian.Historian;
+import org.flowpat.controller.historian.HistorianException;
+import org.flowpat.controller.historian.TrendBucket;
+import org.influxdb.InfluxDB;
+import org.influxdb.InfluxDBException;
+import org.influxdb.InfluxDBFactory;
+import org.influxdb.InfluxDBIOException;
+import org.influxdb.dto.Query;
+import org.influxdb.dto.QueryResult;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.flowpat.controller.historian.HistorianSchema.*;
+
+/**
+ * The historian in InfluxDB, through influxdb-java's 1.x API (InfluxDB 1.x, and the v1-compatibility
+ * endpoints of 2.x and 3.x).
+ * <p>
+ * Samples: measurement {@code samples}, tags {@code line}, {@code signal} and {@code quality} (GOOD,
+ * UNCERTAIN, BAD: three values, filtered on by trends, so a tag), time = source time (ns), fields
+ * {@code value} (float, absent when not finite), {@code nonfinite} (string, only when not finite),
+ * {@code status} (float: the OPC UA status code) and {@code receive_delay_ns} (float: receive time minus
+ * source time). Numbers are always floats so a field never changes type; the
+ * receive time is kept as a delay because an epoch in nanoseconds does not fit a double exactly.
+ * Events: measurement {@code events}, tags {@code line} and {@code kind}, time = start, fields
+ * {@code duration_ns} (float, absent while open), {@code signals} and {@code message} (strings).
+ * A point written twice (same series and time) is stored once: replays do not duplicate. (The quality
+ * tag is part of the series, but it follows from the status, so a replay lands on the same series.)
+ * <p>
+ * Writes are synchronous, one HTTP request per {@link #MAX_POINTS_PER_REQUEST} points of line protocol
+ * (influxdb-java's own batching is asynchronous and its {@code flush()} is no barrier): when {@link #write}
+ * returns, InfluxDB has acknowledged every point; when it throws, the caller retries.
+ */
+public final class InfluxHistorian implements Historian {
+    private static final Logger log = LoggerFactory.getLogger(InfluxHistorian.class);
+    public static final int MAX_POINTS_PER_REQUEST = 5_000;
+    static final String RECEIVE_DELAY = "receive_delay_ns";
+    static final String DURATION = "duration_ns";
+
+    private final String url;
+    private final String database;
+    private final InfluxDB influx;
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "influx-sender");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile boolean databaseReady;
+
+    public InfluxHistorian(String url, String database) {
+        this(url, database, null, null);
+    }
+
+    public InfluxHistorian(String url, String database, String user, String password) {
+        this.url = Objects.requireNonNull(url, "InfluxDB URL");
+        this.database = Objects.requireNonNull(database, "InfluxDB database");
+        if (database.isBlank() || database.contains("\"")) {
+            throw new IllegalArgumentException("InfluxDB database name '" + database + "' is empty or contains a double quote");
+        }
+        OkHttpClient.Builder http = new OkHttpClient.Builder()
+                .connectTimeout(5, TimeUnit.SECONDS)
+                .readTimeout(60, TimeUnit.SECONDS)
+                .writeTimeout(60, TimeUnit.SECONDS)
+                .retryOnConnectionFailure(false); // the spool retries; a silent second attempt hides outages
+        this.influx = user == null ? InfluxDBFactory.connect(url, http) : InfluxDBFactory.connect(url, user, password, http);
+        this.influx.setLogLevel(InfluxDB.LogLevel.NONE);
+    }
+
+    @Override
+    public String describe() {
+        return "InfluxDB " + url + " database " + database;
+    }
+
+    @Override
+    public void write(List<Sample> samples, List<Event> events) throws HistorianException {
+        ensureDatabase();
+        // Requests go out one at a time, in order, on the sender thread while this thread encodes the next:
+        // InfluxDB is not left idle while Java formats numbers.
+        Future<?> inFlight = null;
+        try {
+            int total = samples.size() + events.size();
+            for (int from = 0; from < total; from += MAX_POINTS_PER_REQUEST) {
+                int to = Math.min(total, from + MAX_POINTS_PER_REQUEST);
+                LineProtocol body = new LineProtocol((to - from) * 110);
+                for (int i = from; i < to; i++) {
+                    if (i < samples.size()) {
+                        appendSample(body, samples.get(i));
+                    } else {
+                        appendEvent(body, events.get(i - samples.size()));
+                    }
+                }
+                String text = body.toString();
+                if (inFlight != null) {
+                    inFlight.get();
+                }
+                inFlight = sender.submit(() -> send(text));
+            }
+            if (inFlight != null) {
+                inFlight.get();
+            }
+        } catch (ExecutionException | RuntimeException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            if (cause instanceof InfluxDBException.DatabaseNotFoundException) {
+                databaseReady = false; // dropped behind our back: create it again on the retry
+            }
+            throw new HistorianException("InfluxDB " + url + " did not take the write of " + samples.size() + " samples and "
+                    + events.size() + " events: " + cause.getMessage(), cause, refusesTheData(cause));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HistorianException("interrupted while writing to InfluxDB " + url, e);
+        } finally {
+            if (inFlight != null && !inFlight.isDone()) {
+                try {
+                    inFlight.get(); // never leave a request running behind a failed or interrupted write
+                } catch (Exception ignored) {
+                    // the failure is reported above
+                }
+            }
+        }
+    }
+
+    /** InfluxDB's verdict on the points themselves, as opposed to being down, slow or misconfigured. */
+    private static boolean refusesTheData(Throwable e) {
+        return e instanceof InfluxDBException.PointsBeyondRetentionPolicyException
+                || e instanceof InfluxDBException.FieldTypeConflictException
+                || e instanceof InfluxDBException.UnableToParseException;
+    }
+
+    /** One synchronous request: InfluxDB answers 204 only once the points are in its WAL. */
+    private void send(String lineProtocol) {
+        influx.write(database, null, InfluxDB.ConsistencyLevel.ONE, TimeUnit.NANOSECONDS, lineProtocol);
+    }
+
+    static void appendSample(LineProtocol p, Sample s) {
+        // Tags in sorted key order, as InfluxDB stores them (saves it a sort per point).
+        p.measurement(SAMPLES).tag(LINE, s.line()).tag(QUALITY, s.quality().name()).tag(SIGNAL, s.signal());
+        String nonFinite = nonFinite(s.value());
+        if (nonFinite == null) {
+            p.field(VALUE, s.value());
+        } else {
+            p.field(NONFINITE, nonFinite);
+        }
+        p.field(STATUS, (double) s.statusCode())
+                .field(RECEIVE_DELAY, (double) (s.receiveTimeNanos() - s.sourceTimeNanos()))
+                .time(s.sourceTimeNanos());
+    }
+
+    static void appendEvent(LineProtocol p, Event e) {
+        p.measurement(EVENTS).tag(LINE, e.line()).tag(KIND, e.kind())
+                .field(SIGNALS, String.join(SIGNAL_SEPARATOR, e.signals()))
+                .field(MESSAGE, e.message());
+        if (!e.open()) {
+            p.field(DURATION, (double) (e.endNanos() - e.startNanos()));
+        }
+        p.time(e.startNanos());
+    }
+
+    private void ensureDatabase() throws HistorianException {
+        if (databaseReady) {
+            return;
+        }
+        try {
+            // Idempotent in InfluxQL: creating an existing database is not an error.
+            query("CREATE DATABASE \"" + database + "\"");
+        } catch (HistorianException e) {
+            if (e.getCause() instanceof InfluxDBIOException) {
+                throw e; // not reachable: the write is retried later
+            }
+            // The server answered but refused: InfluxDB 2.x/3.x v1 endpoints (a bucket mapped to the database
+            // must exist) or a user without admin rights. The writes will tell whether the database is there.
+            log.warn("InfluxDB {}: could not create database {} ({}); assuming it exists", url, database, e.getMessage());
+        }
+        databaseReady = true;
+    }
+
+    @Override
+    public List<Sample> raw(String line, String signal, long fromNanos, long toNanos) throws HistorianException {
+        String q = "SELECT \"" + VALUE + "\",\"" + NONFINITE + "\",\"" + STATUS + "\",\"" + RECEIVE_DELAY + "\" FROM \""
+                + SAMPLES + "\" WHERE " + seriesAndRange(line, signal, fromNanos, toNanos);
+        List<Sample> out = new ArrayList<>();
+        for (List<Object> row : rows(query(q))) {
+            long time = nanos(row.get(0));
+            double value = valueOf((Double) row.get(1), (String) row.get(2));
+            long status = Math.round((Double) row.get(3));
+            long receive = time + Math.round((Double) row.get(4));
+            out.add(new Sample(line, signal, value, time, receive, status));
+        }
+        return out;
+    }
+
+    @Override
+    public List<TrendBucket> downsampled(String line, String signal, long fromNanos, long toNanos, Duration bucket)
+            throws HistorianException {
+        long ms = Historian.bucketMillis(bucket);
+        // Non-finite values have no value field, so the aggregates skip them by themselves.
+        String q = "SELECT min(\"" + VALUE + "\"),mean(\"" + VALUE + "\"),max(\"" + VALUE + "\"),count(\"" + VALUE + "\") FROM \""
+                + SAMPLES + "\" WHERE " + seriesAndRange(line, signal, fromNanos, toNanos) + " AND \"" + QUALITY + "\" != '" + BAD
+                + "' GROUP BY time(" + ms + "ms) fill(none)";
+        List<TrendBucket> out = new ArrayList<>();
+        for (List<Object> row : rows(query(q))) {
+            out.add(new TrendBucket(nanos(row.get(0)), (Double) row.get(1), (Double) row.get(2), (Double) row.get(3),
+                    Math.round((Double) row.get(4))));
+        }
+        return out;
+    }
+
+    @Override
+    public List<Event> events(String line, long fromNanos, long toNanos) throws HistorianException {
+        String q = "SELECT \"" + KIND + "\",\"" + DURATION + "\",\"" + SIGNALS + "\",\"" + MESSAGE + "\" FROM \"" + EVENTS
+                + "\" WHERE \"" + LINE + "\"=" + quoteInflux(line) + " AND " + range(fromNanos, toNanos);
+        List<Event> out = new ArrayList<>();
+        for (List<Object> row : rows(query(q))) {
+            long start = nanos(row.get(0));
+            Double duration = (Double) row.get(2);
+            String signals = (String) row.get(3);
+            out.add(new Event(line, (String) row.get(1), start, duration == null ? Event.OPEN : start + Math.round(duration),
+                    signals == null || signals.isEmpty() ? List.of() : Arrays.asList(signals.split(SIGNAL_SEPARATOR)),
+                    (String) row.get(4)));
+        }
+        return out;
+    }
+
+    @Override
+    public long countSamples(String line, long fromNanos, long toNanos) throws HistorianException {
+        String q = "SELECT count(\"" + STATUS + "\") FROM \"" + SAMPLES + "\" WHERE \"" + LINE + "\"=" + quoteInflux(line)
+                + " AND " + range(fromNanos, toNanos);
+        List<List<Object>> rows = rows(query(q));
+        return rows.isEmpty() ? 0 : Math.round((Double) rows.get(0).get(1));
+    }
+
+    private static String seriesAndRange(String line, String signal, long fromNanos, long toNanos) {
+        return "\"" + LINE + "\"=" + quoteInflux(line) + " AND \"" + SIGNAL + "\"=" + quoteInflux(signal) + " AND "
+                + range(fromNanos, toNanos);
+    }
+
+    private static String range(long fromNanos, long toNanos) {
+        // Bare integers in InfluxQL time comparisons are epoch nanoseconds.
+        return "time >= " + fromNanos + " AND time < " + toNanos;
+    }
+
+    /** Times come back as RFC 3339 text, which keeps all nine decimals (JSON numbers would not). */
+    private static long nanos(Object time) {
+        Instant t = Instant.parse((String) time);
+        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+    }
+
+    private QueryResult query(String q) throws HistorianException {
+        QueryResult result;
+        try {
+            result = influx.query(new Query(q, database));
+        } catch (RuntimeException e) {
+            throw new HistorianException("InfluxDB " + url + " query failed: " + e.getMessage() + " [" + q + "]", e);
+        }
+        if (result.hasError()) {
+            throw new HistorianException("InfluxDB " + url + " refused the query: " + result.getError() + " [" + q + "]");
+        }
+        for (QueryResult.Result r : result.getResults()) {
+            if (r.hasError()) {
+                throw new HistorianException("InfluxDB " + url + " refused the query: " + r.getError() + " [" + q + "]");
+            }
+        }
+        return result;
+    }
+
+    private static List<List<Object>> rows(QueryResult result) {
+        List<List<Object>> rows = new ArrayList<>();
+        for (QueryResult.Result r : result.getResults()) {
+            if (r.getSeries() == null) {
+                continue;
+            }
+            for (QueryResult.Series s : r.getSeries()) {
+                rows.addAll(s.getValues());
+            }
+        }
+        return rows;
+    }
+
+    @Override
+    public void close() {
+        sender.shutdown();
+        influx.close();
+    }
+}

@@ -1,0 +1,73 @@
+// Shared by the HMI pages: session, CSRF token, JSON requests, number formatting, the header.
+'use strict';
+const Hmi = (() => {
+  function cookie(name) {
+    for (const part of document.cookie.split(';')) {
+      const [k, v] = part.trim().split('=');
+      if (k === name) return decodeURIComponent(v || '');
+    }
+    return null;
+  }
+  async function api(method, url, body) {
+    const headers = { 'Accept': 'application/json' };
+    if (method !== 'GET') {
+      headers['Content-Type'] = 'application/json';
+      headers['X-CSRF-Token'] = cookie('flowpat.csrf') || '';
+    }
+    const r = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin' });
+    let json = null;
+    try { json = await r.json(); } catch (e) { /* empty body */ }
+    if (r.status === 401 && !url.endsWith('/api/login')) { location.href = '/login.html'; }
+    if (!r.ok) { const err = new Error((json && json.error) || r.statusText); err.status = r.status; throw err; }
+    return json;
+  }
+  // Digits that suit the instrument span: 3 significant figures of the span.
+  function digits(range) {
+    if (!range) return 2;
+    const span = Math.abs(range.max - range.min);
+    if (span >= 1000) return 0;
+    if (span >= 100) return 1;
+    if (span >= 10) return 2;
+    return 3;
+  }
+  function fmt(v, range) {
+    if (v === null || v === undefined || !isFinite(v)) return '----';
+    const d = digits(range);
+    return (Math.abs(v) < 0.5 * Math.pow(10, -d) ? 0 : Number(v)).toFixed(d); // never "-0"
+  }
+  function unitText(u) { return u === 'degC' ? '°C' : (u || ''); }
+  function outside(v, r) { return r && v !== null && v !== undefined && (v < r.min || v > r.max); }
+  async function header(page) {
+    const me = await api('GET', '/api/me');
+    document.getElementById('user').textContent = me.name + ' (' + me.role + ')';
+    document.querySelectorAll('header nav a').forEach(a => a.classList.toggle('current', a.dataset.page === page));
+    document.getElementById('logout').addEventListener('click', async () => {
+      try { await api('POST', '/api/logout', {}); } finally { location.href = '/login.html'; }
+    });
+    const clock = document.getElementById('clock');
+    const tick = () => { clock.textContent = new Date().toLocaleTimeString('en-GB'); };
+    tick(); setInterval(tick, 1000);
+    return me;
+  }
+  // The live feed: reconnects with back-off; onSamples gets arrays of {signal, value, quality, time}.
+  function live(subscribe, onSamples, onState) {
+    let ws, delay = 500, closed = false;
+    function open() {
+      ws = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws/live');
+      ws.onopen = () => { delay = 500; ws.send(JSON.stringify({ subscribe: subscribe() })); onState && onState(true); };
+      ws.onmessage = ev => { const m = JSON.parse(ev.data); if (m.type === 'samples') onSamples(m.samples); };
+      ws.onclose = ev => {
+        onState && onState(false);
+        if (ev.code === 1008) { location.href = '/login.html'; return; }  // the login ended
+        if (!closed) { setTimeout(open, delay); delay = Math.min(delay * 2, 10000); }
+      };
+    }
+    open();
+    return {
+      resubscribe() { if (ws && ws.readyState === 1) ws.send(JSON.stringify({ subscribe: subscribe() })); },
+      close() { closed = true; ws && ws.close(); }
+    };
+  }
+  return { api, fmt, digits, unitText, outside, header, live, cookie };
+})();

@@ -1,0 +1,168 @@
+package org.flowpat.hmi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.flowpat.config.Plants;
+import org.flowpat.config.model.Line;
+import org.flowpat.config.model.OpcUaEndpoint;
+import org.flowpat.config.model.Plant;
+import org.flowpat.config.model.PlcConnection;
+import org.flowpat.controller.ControllerApplication;
+import org.flowpat.controller.ControllerOptions;
+import org.flowpat.controller.historian.TrendQueryService;
+import org.flowpat.hmi.auth.Users;
+import org.flowpat.simulator.server.SimulatorOptions;
+import org.flowpat.simulator.server.SimulatorServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The HMI in real headless Chromium against the real thing: the simulated line (OPC UA + Modbus on loopback, fast
+ * time), the controller's acquisition and embedded historian, the trend service, and the HMI. An operator logs in
+ * through the login page, watches live values change on the overview, changes a setpoint through its faceplate
+ * (written by the controller's setpoint service to the simulator and read back) and opens trends drawn from the
+ * historian.
+ * Screenshots go to target/screenshots; the overview's is also copied to docs/screenshots for the README.
+ */
+class BrowserTest {
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Path DOC_SCREENSHOT = Path.of("..", "docs", "screenshots", "overview.png");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void anOperatorLogsInSeesLiveValuesChangeAndOpensTrends() throws Exception {
+        Plant plant = Plants.bundled();
+        Vertx vertx = Vertx.vertx();
+        SimulatorServer simulator = SimulatorServer.start(SimulatorOptions.defaults(plant, dir.resolve("sim"))
+                .withPorts(0, 0).withTimeScale(30).withLines(null, 2.0));
+        ControllerApplication controller = null;
+        HmiServer hmi = null;
+        ChromeDriver browser = null;
+        try {
+            controller = ControllerApplication.start(vertx, pointedAt(plant, simulator),
+                    ControllerOptions.defaults(dir.resolve("controller"))).await(60, TimeUnit.SECONDS);
+            vertx.deployVerticle(new TrendQueryService(controller.historian())).await(10, TimeUnit.SECONDS);
+            hmi = HmiServer.start(vertx, HmiOptions.of(plant, Users.demo(), 0, true)).await(10, TimeUnit.SECONDS);
+            Files.createDirectories(SCREENSHOTS);
+
+            browser = Chromium.start(dir.resolve("chromium-profile"), 1440, 1060);
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(100));
+
+            browser.get(hmi.url() + "/");
+            wait.until(d -> d.getCurrentUrl().endsWith("/login.html"));
+            wait.until(d -> d.findElement(By.id("demo")).isDisplayed());
+            screenshot(browser, "login.png");
+            browser.findElement(By.id("user")).sendKeys("operator");
+            browser.findElement(By.id("password")).sendKeys("wrong");
+            browser.findElement(By.id("login")).click();
+            wait.until(d -> !d.findElement(By.id("error")).getText().isEmpty());
+            assertTrue(browser.findElement(By.id("error")).getText().contains("wrong password"));
+            browser.findElement(By.id("password")).sendKeys(Users.DEMO_PASSWORD);
+            browser.findElement(By.id("login")).click();
+
+            wait.until(d -> d.getCurrentUrl().endsWith("/overview.html"));
+            wait.until(d -> "true".equals(d.findElement(By.tagName("body")).getDomAttribute("data-ready")));
+            assertTrue(browser.findElement(By.id("user")).getText().contains("operator"));
+            // Live values arrive and change while we watch.
+            wait.until(d -> !value(d, "R1.temperature").isEmpty());
+            Map<String, String> first = values(browser);
+            wait.until(d -> !values(d).equals(first));
+            assertEquals("live", browser.findElement(By.id("conn")).getText());
+            assertFalse(browser.findElements(By.cssSelector("#cqas tbody tr")).isEmpty(), "CQAs are listed");
+            Thread.sleep(4000); // let the sparklines gather a few seconds
+            screenshot(browser, "overview.png");
+            Files.createDirectories(DOC_SCREENSHOT.getParent());
+            Files.copy(SCREENSHOTS.resolve("overview.png"), DOC_SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
+
+            // The operator changes the jacket setpoint through its faceplate, giving a reason.
+            browser.findElement(By.cssSelector("[id='v-R1.jacketSetpoint']")).click();
+            wait.until(d -> d.findElement(By.id("faceplate")).isDisplayed());
+            WebElement value = browser.findElement(By.id("fp-value"));
+            value.clear();
+            value.sendKeys("81.5");
+            browser.findElement(By.id("fp-reason")).sendKeys("raise conversion");
+            screenshot(browser, "faceplate.png");
+            browser.findElement(By.id("fp-write")).click();
+            // The controller's setpoint service writes it to the simulated line; acquisition reads it back.
+            wait.until(d -> d.findElement(By.id("fp-msg")).getText().equals("written"));
+            wait.until(d -> !d.findElement(By.id("faceplate")).isDisplayed());
+            wait.until(d -> value(d, "R1.jacketSetpoint").equals("81.5"));
+
+            browser.findElement(By.cssSelector("nav a[data-page=trends]")).click();
+            wait.until(d -> d.getCurrentUrl().endsWith("/trends.html"));
+            wait.until(d -> d.findElements(By.cssSelector(".chart[data-points]")).size() >= 3);
+            wait.until(d -> d.findElements(By.cssSelector(".chart[data-points]")).stream()
+                    .allMatch(c -> Integer.parseInt(c.getDomAttribute("data-points")) > 10));
+            WebElement chart = browser.findElement(By.cssSelector(".chart[data-signal='L1/R1.temperature']"));
+            assertFalse(chart.findElements(By.tagName("canvas")).isEmpty(), "uPlot drew a canvas");
+            int before = Integer.parseInt(chart.getDomAttribute("data-points"));
+            wait.until(d -> Integer.parseInt(d.findElement(By.cssSelector(".chart[data-signal='L1/R1.temperature']"))
+                    .getDomAttribute("data-points")) > before);
+            screenshot(browser, "trends.png");
+
+            // Panning back leaves live mode; the range shown moves with it.
+            String range = browser.findElement(By.id("range")).getText();
+            browser.findElement(By.id("pan-left")).click();
+            wait.until(d -> !d.findElement(By.id("live")).getDomAttribute("class").contains("on"));
+            wait.until(d -> !d.findElement(By.id("range")).getText().equals(range));
+            browser.findElement(By.cssSelector("button[data-span='3600']")).click();
+            wait.until(d -> d.findElement(By.id("range")).getText().contains("buckets"));
+            assertNotEquals("", browser.findElement(By.id("range")).getText());
+        } finally {
+            if (browser != null) {
+                browser.quit();
+            }
+            if (hmi != null) {
+                hmi.close().await(10, TimeUnit.SECONDS);
+            }
+            if (controller != null) {
+                controller.stop().await(60, TimeUnit.SECONDS);
+            }
+            simulator.close();
+            vertx.close().await(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static Plant pointedAt(Plant plant, SimulatorServer simulator) {
+        List<Line> lines = plant.lines().stream().map(l -> {
+            OpcUaEndpoint o = l.opcua();
+            return new Line(l.id(), l.name(), new OpcUaEndpoint(simulator.opcUaEndpoint(), o.securityPolicy(),
+                    o.securityMode(), o.username(), o.password(), 200.0),
+                    new PlcConnection(simulator.modbusUrl() + "?default-unit-identifier=1", 200.0), l.process(), l.units(),
+                    l.cqas(), l.quality());
+        }).toList();
+        return new Plant(plant.name(), lines, plant.users());
+    }
+
+    private static String value(org.openqa.selenium.WebDriver d, String ref) {
+        return d.findElement(By.cssSelector("[id='v-" + ref + "']")).getDomAttribute("data-value") == null ? ""
+                : d.findElement(By.cssSelector("[id='v-" + ref + "']")).getDomAttribute("data-value");
+    }
+
+    private static Map<String, String> values(org.openqa.selenium.WebDriver d) {
+        return Map.of("T", value(d, "R1.temperature"), "P", value(d, "R1.pressure"), "F", value(d, "P1.flow"),
+                "M", value(d, "PV.mass") + value(d, "WV.mass") + value(d, "FA.mass"));
+    }
+
+    private static void screenshot(ChromeDriver browser, String name) throws Exception {
+        Files.write(SCREENSHOTS.resolve(name), browser.getScreenshotAs(OutputType.BYTES));
+    }
+}

@@ -1,0 +1,232 @@
+package org.flowpat.hmi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocket;
+import io.vertx.core.http.WebSocketClient;
+import io.vertx.core.http.WebSocketConnectOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.client.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
+import org.flowpat.config.Plants;
+import org.flowpat.controller.api.Addresses;
+import org.flowpat.controller.api.Quality;
+import org.flowpat.controller.api.Sample;
+import org.flowpat.controller.api.SampleBatch;
+import org.flowpat.controller.api.codec.ControllerCodecs;
+import org.flowpat.controller.historian.TrendQueryService;
+import org.flowpat.controller.historian.questdb.QuestDbHistorian;
+import org.flowpat.hmi.auth.Users;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code /api/trends} answered by a real embedded QuestDB historian through TrendQueryService, and the live WebSocket. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TrendsAndLiveTest {
+    private static final long BASE = 1_763_000_000_000L * 1_000_000L; // 2025-11-13, epoch ns
+    private static final long PERIOD = 500_000_000L;                   // 2 Hz
+    private static final int N = 240;                                  // two minutes
+    private Vertx vertx;
+    private QuestDbHistorian historian;
+    private HmiServer server;
+    private List<Sample> stored;
+
+    @BeforeAll
+    void start(@TempDir Path dir) throws Exception {
+        vertx = Vertx.vertx();
+        ControllerCodecs.register(vertx.eventBus());
+        historian = QuestDbHistorian.open(dir);
+        stored = new ArrayList<>();
+        for (int i = 0; i < N; i++) {
+            long t = BASE + i * PERIOD;
+            stored.add(new Sample("L1", "R1.temperature", 80 + Math.sin(i / 9.0), t, t, i == 17 ? Quality.BAD_CODE : Quality.GOOD_CODE));
+            stored.add(new Sample("L1", "R1.pressure", 6 + i * 0.01, t, t, Quality.GOOD_CODE));
+        }
+        historian.write(stored, List.of());
+        vertx.deployVerticle(new TrendQueryService(historian)).await(10, TimeUnit.SECONDS);
+        server = HmiServer.start(vertx, HmiOptions.of(Plants.bundled(), Users.demo(), 0, true)).await(10, TimeUnit.SECONDS);
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        server.close().await(10, TimeUnit.SECONDS);
+        vertx.close().await(10, TimeUnit.SECONDS);
+        historian.close();
+    }
+
+    private ApiClient operator() {
+        ApiClient c = new ApiClient(vertx, server.port());
+        assertEquals(200, c.login("operator", Users.DEMO_PASSWORD).statusCode());
+        return c;
+    }
+
+    private static long ms(long nanos) {
+        return nanos / 1_000_000;
+    }
+
+    @Test
+    void rawTrendReturnsEveryStoredSampleOfTheSignal() {
+        HttpResponse<Buffer> r = operator().get("/api/trends?signal=L1/R1.temperature&from=" + ms(BASE) + "&to="
+                + ms(BASE + N * PERIOD));
+        assertEquals(200, r.statusCode(), r.bodyAsString());
+        JsonArray points = r.bodyAsJsonObject().getJsonArray("points");
+        List<Sample> temperature = stored.stream().filter(s -> s.signal().equals("R1.temperature")).toList();
+        assertEquals(temperature.size(), points.size());
+        for (int i = 0; i < points.size(); i++) {
+            assertEquals(ms(temperature.get(i).sourceTimeNanos()), points.getJsonArray(i).getLong(0));
+            assertEquals(temperature.get(i).value(), points.getJsonArray(i).getDouble(1), 1e-12);
+            assertEquals(temperature.get(i).statusCode(), points.getJsonArray(i).getLong(5));
+        }
+        assertEquals("degC", r.bodyAsJsonObject().getString("unit"));
+    }
+
+    @Test
+    void steppedTrendAveragesUsableSamplesPerBucket() {
+        String from = java.time.Instant.ofEpochMilli(ms(BASE)).toString();
+        HttpResponse<Buffer> r = operator().get("/api/trends?signal=L1/R1.pressure&from=" + from + "&to="
+                + ms(BASE + N * PERIOD) + "&step=10s");
+        assertEquals(200, r.statusCode(), r.bodyAsString());
+        JsonArray points = r.bodyAsJsonObject().getJsonArray("points");
+        long bucket = 10_000_000_000L;
+        int buckets = (int) ((N * PERIOD) / bucket);
+        assertEquals(buckets, points.size());
+        for (int b = 0; b < buckets; b++) {
+            long start = BASE + b * bucket;
+            double mean = stored.stream().filter(s -> s.signal().equals("R1.pressure")
+                    && s.sourceTimeNanos() >= start && s.sourceTimeNanos() < start + bucket)
+                    .mapToDouble(Sample::value).average().orElseThrow();
+            JsonArray p = points.getJsonArray(b);
+            assertEquals(ms(start), p.getLong(0));
+            assertEquals(mean, p.getDouble(1), 1e-9, "mean of bucket " + b);
+        }
+    }
+
+    @Test
+    void badTrendParametersAre400NamingTheParameter() {
+        ApiClient c = operator();
+        assertEquals("signal", c.get("/api/trends?signal=R1.temperature").bodyAsJsonObject().getString("field"));
+        assertEquals("signal", c.get("/api/trends?signal=L1/R1.nothing").bodyAsJsonObject().getString("field"));
+        assertEquals("from", c.get("/api/trends?signal=L1/R1.temperature&from=yesterday").bodyAsJsonObject().getString("field"));
+        assertEquals("step", c.get("/api/trends?signal=L1/R1.temperature&step=7s").bodyAsJsonObject().getString("field"));
+        HttpResponse<Buffer> reversed = c.get("/api/trends?signal=L1/R1.temperature&from=2000&to=1000");
+        assertEquals(400, reversed.statusCode());
+        assertEquals(401, new ApiClient(vertx, server.port()).get("/api/trends?signal=L1/R1.temperature").statusCode());
+    }
+
+    @Test
+    void theWebSocketSendsOnlySubscribedSignalsAndOnlyTheLatestPerFlush() throws Exception {
+        ApiClient c = operator();
+        WebSocketClient wsClient = vertx.createWebSocketClient();
+        List<JsonObject> frames = new CopyOnWriteArrayList<>();
+        WebSocket ws = wsClient.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(server.port())
+                .setURI("/ws/live").addHeader("Cookie", c.cookieHeader())).await(10, TimeUnit.SECONDS);
+        try {
+            ws.textMessageHandler(text -> frames.add(new JsonObject(text)));
+            ws.writeTextMessage(new JsonObject().put("subscribe", new JsonArray().add("L1/R1.temperature")).encode());
+            assertTrue(waitFor(() -> frames.stream().anyMatch(f -> "subscribed".equals(f.getString("type")))), "subscription confirmed");
+
+            long t = System.currentTimeMillis() * 1_000_000L;
+            List<Sample> burst = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {  // a burst far faster than the flush interval
+                burst.add(new Sample("L1", "R1.temperature", 70 + i, t + i, t + i, Quality.GOOD_CODE));
+                burst.add(new Sample("L1", "R1.pressure", 5, t + i, t + i, Quality.GOOD_CODE));
+            }
+            vertx.eventBus().publish(Addresses.SAMPLES, new SampleBatch(burst));
+            assertTrue(waitFor(() -> samples(frames).stream().anyMatch(s -> s.getDouble("value") == 119.0)), "the newest value arrives");
+            List<JsonObject> received = samples(frames);
+            assertTrue(received.stream().allMatch(s -> s.getString("signal").equals("L1/R1.temperature")), "only the subscribed signal");
+            assertTrue(received.size() < 50, "drop-to-latest: " + received.size() + " frames for a burst of 50");
+        } finally {
+            ws.close();
+            wsClient.close();
+        }
+    }
+
+    @Test
+    void theWebSocketNamesABadSubscriptionAndNeedsALogin() throws Exception {
+        ApiClient c = operator();
+        WebSocketClient wsClient = vertx.createWebSocketClient();
+        try {
+            List<JsonObject> frames = new CopyOnWriteArrayList<>();
+            WebSocket ws = wsClient.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(server.port())
+                    .setURI("/ws/live").addHeader("Cookie", c.cookieHeader())).await(10, TimeUnit.SECONDS);
+            ws.textMessageHandler(text -> frames.add(new JsonObject(text)));
+            ws.writeTextMessage("{\"subscribe\": [\"L1/R1.temperature\", \"L1/NOPE.x\"]}");
+            ws.writeTextMessage("not json");
+            assertTrue(waitFor(() -> frames.size() >= 2));
+            assertEquals("subscribe[1]", frames.get(0).getString("field"));
+            assertEquals("error", frames.get(1).getString("type"));
+            ws.close();
+
+            boolean refused;
+            try {
+                wsClient.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(server.port()).setURI("/ws/live"))
+                        .await(10, TimeUnit.SECONDS);
+                refused = false;
+            } catch (Exception e) {
+                refused = true;
+            }
+            assertTrue(refused, "an anonymous WebSocket is refused");
+        } finally {
+            wsClient.close();
+        }
+    }
+
+    @Test
+    void logoutClosesTheSessionsWebSocket() throws Exception {
+        ApiClient c = operator();
+        WebSocketClient wsClient = vertx.createWebSocketClient();
+        try {
+            WebSocket ws = wsClient.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(server.port())
+                    .setURI("/ws/live").addHeader("Cookie", c.cookieHeader())).await(10, TimeUnit.SECONDS);
+            AtomicReference<Short> closedWith = new AtomicReference<>();
+            ws.closeHandler(v -> closedWith.set(ws.closeStatusCode()));
+            Thread.sleep(300);
+            assertEquals(null, closedWith.get(), "open while logged in");
+            assertEquals(200, c.post("/api/logout", new JsonObject()).statusCode());
+            assertTrue(waitFor(() -> closedWith.get() != null, Duration.ofSeconds(8)), "closed after logout");
+            assertEquals((short) 1008, closedWith.get());
+        } finally {
+            wsClient.close();
+        }
+    }
+
+    private static List<JsonObject> samples(List<JsonObject> frames) {
+        List<JsonObject> out = new ArrayList<>();
+        for (JsonObject f : frames) {
+            if ("samples".equals(f.getString("type"))) {
+                f.getJsonArray("samples").forEach(s -> out.add((JsonObject) s));
+            }
+        }
+        return out;
+    }
+
+    private static boolean waitFor(BooleanSupplier condition) throws InterruptedException {
+        return waitFor(condition, Duration.ofSeconds(5));
+    }
+
+    private static boolean waitFor(BooleanSupplier condition, Duration limit) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return condition.getAsBoolean();
+    }
+}
