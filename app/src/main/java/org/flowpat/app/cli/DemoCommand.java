@@ -1,23 +1,19 @@
 package org.flowpat.app.cli;
 
-import io.vertx.core.Vertx;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import org.flowpat.app.demo.DemoPlant;
-import org.flowpat.app.demo.SimulatorFaultService;
 import org.flowpat.config.ConfigException;
 import org.flowpat.config.Plants;
+import org.flowpat.app.demo.Demo;
 import org.flowpat.config.model.Plant;
+import org.flowpat.controller.ControllerOptions;
+import org.flowpat.controller.acquisition.SourcePreference;
 import org.flowpat.config.scenario.Scenario;
 import org.flowpat.config.scenario.Scenarios;
-import org.flowpat.controller.ControllerApplication;
-import org.flowpat.controller.ControllerOptions;
 import org.flowpat.hmi.HmiOptions;
-import org.flowpat.hmi.HmiServer;
 import org.flowpat.hmi.auth.Users;
 import org.flowpat.simulator.engine.EngineSettings;
 import org.flowpat.simulator.server.SimulatorOptions;
@@ -65,6 +61,9 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--lines", paramLabel = "N", description = "Replicate the line N times as L1..LN.")
     Integer lines;
 
+    @Option(names = "--prefer-plc", description = "Read signals that have a PLC tag over Modbus (PLC4X) instead of OPC UA.")
+    boolean preferPlc;
+
     @Option(names = "--influx", paramLabel = "URL",
             description = "Keep the history in this InfluxDB (default: embedded QuestDB under the data directory).")
     String influx;
@@ -100,39 +99,18 @@ public final class DemoCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
 
-        SimulatorServer simulator;
+        Demo demo;
         try {
-            simulator = SimulatorServer.start(options);
-        } catch (java.io.IOException e) {
-            System.err.println("flowpat demo: cannot start the simulator: " + e.getMessage());
-            return CommandLine.ExitCode.SOFTWARE;
-        }
-        Plant plant = DemoPlant.of(bundled, simulator);
-        Vertx vertx = Vertx.vertx();
-        ControllerApplication controller;
-        HmiServer hmi;
-        try {
-            Path controllerDir = dataDir.resolve("controller");
-            ControllerOptions controllerOptions = ControllerOptions.defaults(controllerDir).withInflux(influx, influxDb);
-            controller = ControllerApplication.start(vertx, plant, controllerOptions).await(60, TimeUnit.SECONDS);
-            vertx.deployVerticle(new SimulatorFaultService(simulator.lines().get(0))).await(10, TimeUnit.SECONDS);
-            hmi = HmiServer.start(vertx, HmiOptions.of(plant, Users.demo(), httpPort, true)).await(30, TimeUnit.SECONDS);
+            demo = Demo.start(options, dataDir, influx, influxDb, httpPort,
+                    preferPlc ? SourcePreference.PLC : SourcePreference.OPC_UA);
         } catch (Exception e) {
             System.err.println("flowpat demo: did not start: " + e.getMessage());
-            vertx.close().await(10, TimeUnit.SECONDS);
-            simulator.close();
             return CommandLine.ExitCode.SOFTWARE;
         }
-
         CountDownLatch stopped = new CountDownLatch(1);
-        ControllerApplication runningController = controller;
-        HmiServer runningHmi = hmi;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                runningHmi.close().await(10, TimeUnit.SECONDS);
-                runningController.stop().await(30, TimeUnit.SECONDS);
-                vertx.close().await(10, TimeUnit.SECONDS);
-                simulator.close();
+                demo.close();
             } catch (Exception e) {
                 System.err.println("flowpat demo: error while stopping: " + e.getMessage());
             } finally {
@@ -140,11 +118,13 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }, "flowpat-demo-shutdown"));
 
+        Plant plant = demo.plant();
+        SimulatorServer simulator = demo.simulator();
         PrintStream out = System.out;
         out.println("FlowPAT demo: plant '" + plant.name() + "', " + plant.lines().size() + " line(s)"
                 + (options.scenario() == null ? "" : ", scenario " + options.scenario().name())
                 + ", time scale " + (options.timeScale() == 0 ? "max" : options.timeScale()));
-        out.println("  HMI         http://127.0.0.1:" + hmi.port() + "/");
+        out.println("  HMI         http://127.0.0.1:" + demo.httpPort() + "/");
         out.println("  users       operator, engineer, quality, admin (password: " + Users.DEMO_PASSWORD
                 + "; demo mode only)");
         out.println("  OPC UA      " + simulator.opcUaEndpoint() + "  (simulator; user "
