@@ -27,7 +27,10 @@ public final class FlowpatMain implements Runnable {
     }
 
     public static CommandLine commandLine() {
-        return new CommandLine(new FlowpatMain());
+        CommandLine commandLine = new CommandLine(new FlowpatMain());
+        // The program benchmarks take their own options (flowpat bench historian --seconds 20).
+        commandLine.getSubcommands().get("bench").setUnmatchedOptionsArePositionalParams(true);
+        return commandLine;
     }
 
     public static void main(String[] args) {

@@ -12,7 +12,11 @@ import org.flowpat.config.model.Plant;
 import org.flowpat.controller.acquisition.Acquisition;
 import org.flowpat.controller.api.codec.ControllerCodecs;
 import org.flowpat.controller.control.SetpointService;
+import org.flowpat.controller.api.Addresses;
+import org.flowpat.controller.api.Sample;
+import org.flowpat.controller.api.SampleBatch;
 import org.flowpat.controller.diversion.DiversionVerticle;
+import org.flowpat.controller.diversion.SourceClock;
 import org.flowpat.controller.historian.Historian;
 import org.flowpat.controller.historian.HistorianVerticle;
 import org.flowpat.controller.historian.TrendQueryService;
@@ -88,9 +92,22 @@ public final class ControllerApplication {
                     .compose(v -> vertx.deployVerticle(new QualityVerticle(line))).map(ids::add).mapEmpty()
                     .compose(v -> vertx.deployVerticle(new LineStateVerticle(line, LINE_STATE_ACTING_MS))).map(ids::add).mapEmpty()
                     .compose(v -> vertx.deployVerticle(new DiversionVerticle(line, acquisition.line(line.id()),
-                            () -> System.currentTimeMillis() * 1_000_000L, DIVERSION_TICK_MS))).map(ids::add).mapEmpty();
+                            sourceClock(vertx, line.id()), DIVERSION_TICK_MS))).map(ids::add).mapEmpty();
         }
         return chain.map(v -> ids).recover(e -> undeployAll(vertx, ids).transform(ar -> Future.failedFuture(e)));
+    }
+
+    /** The line's data time (newest source timestamp), which material decisions run on. */
+    private static SourceClock sourceClock(Vertx vertx, String lineId) {
+        SourceClock clock = SourceClock.wall();
+        vertx.eventBus().<SampleBatch>localConsumer(Addresses.SAMPLES, m -> {
+            for (Sample s : m.body().samples()) {
+                if (lineId.equals(s.line())) {
+                    clock.observe(s.sourceTimeNanos());
+                }
+            }
+        });
+        return clock;
     }
 
     private static Future<Void> undeployAll(Vertx vertx, List<String> ids) {

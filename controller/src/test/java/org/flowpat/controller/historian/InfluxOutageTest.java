@@ -20,8 +20,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * InfluxDB goes away while the line keeps producing, then comes back: the spool holds the samples and replays
- * them, none lost, none twice. The outage lasts {@code -Dflowpat.outage.seconds} (default 5; the issue's
- * 30 s outage: {@code -Dflowpat.outage.seconds=30}).
+ * them, none lost, none twice. The outage lasts 30 s, as the issue asks ({@code -Dflowpat.outage.seconds=N}
+ * shortens it while working on the spool).
  */
 @ExtendWith(InfluxdExtension.class)
 class InfluxOutageTest {
@@ -33,7 +33,7 @@ class InfluxOutageTest {
 
     @Test
     void anOutageLosesNothingAndDuplicatesNothing(LocalInfluxd influxd) throws Exception {
-        long outageSeconds = Long.getLong("flowpat.outage.seconds", 5);
+        long outageSeconds = Long.getLong("flowpat.outage.seconds", 30);
         String line = "OUT";
         List<Sample> produced = new ArrayList<>();
         long t0 = TestData.BASE;
