@@ -35,31 +35,18 @@ public final class DemoCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "flowpat-data",
-            description = "Data directory (default: ${DEFAULT-VALUE}).")
-    Path dataDir;
+    @CommandLine.Mixin
+    SimulatedLineOptions line = new SimulatedLineOptions();
 
-    @Option(names = "--opcua-port", paramLabel = "N", defaultValue = "" + SimulatorOptions.DEFAULT_OPCUA_PORT,
-            description = "OPC UA port, 0 = any free port (default: ${DEFAULT-VALUE}).")
-    int opcUaPort;
 
-    @Option(names = "--modbus-port", paramLabel = "N", defaultValue = "" + SimulatorOptions.DEFAULT_MODBUS_PORT,
-            description = "Modbus TCP port, 0 = any free port (default: ${DEFAULT-VALUE}).")
-    int modbusPort;
+
 
     @Option(names = "--http-port", paramLabel = "N", defaultValue = "" + HmiOptions.DEFAULT_PORT,
             description = "HMI port, 0 = any free port (default: ${DEFAULT-VALUE}).")
     int httpPort;
 
-    @Option(names = "--time-scale", paramLabel = "X", defaultValue = "1",
-            description = "Simulated seconds per wall-clock second, or max (default: ${DEFAULT-VALUE}).")
-    String timeScale;
 
-    @Option(names = "--scenario", paramLabel = "NAME", description = "Fault scenario (bundled name or file).")
-    String scenario;
 
-    @Option(names = "--lines", paramLabel = "N", description = "Replicate the line N times as L1..LN.")
-    Integer lines;
 
     @Option(names = "--prefer-plc", description = "Read signals that have a PLC tag over Modbus (PLC4X) instead of OPC UA.")
     boolean preferPlc;
@@ -85,12 +72,12 @@ public final class DemoCommand implements Callable<Integer> {
             if (httpPort < 0 || httpPort > 65535) {
                 throw new IllegalArgumentException("--http-port must be 0-65535, got " + httpPort);
             }
-            Scenario loadedScenario = scenario == null ? null : Scenarios.load(scenario);
+            Scenario loadedScenario = line.scenario == null ? null : Scenarios.load(line.scenario);
             bundled = Plants.bundled();
-            options = new SimulatorOptions(bundled, loadedScenario, "127.0.0.1", opcUaPort, modbusPort,
-                    dataDir, EngineSettings.parseTimeScale(timeScale), EngineSettings.DEFAULT_SEED, lines, 1.0,
+            options = new SimulatorOptions(bundled, loadedScenario, "127.0.0.1", line.opcUaPort, line.modbusPort,
+                    line.dataDir, EngineSettings.parseTimeScale(line.timeScale), EngineSettings.DEFAULT_SEED, line.lines, 1.0,
                     Map.of(SimulatorOptions.DEMO_USER, SimulatorOptions.DEMO_PASSWORD));
-            new EngineSettings(1.0, options.timeScale(), options.seed(), lines);
+            new EngineSettings(1.0, options.timeScale(), options.seed(), line.lines);
         } catch (ConfigException e) {
             System.err.println("flowpat demo: invalid configuration:");
             System.err.println(e.getMessage());
@@ -101,7 +88,7 @@ public final class DemoCommand implements Callable<Integer> {
 
         Demo demo;
         try {
-            demo = Demo.start(options, dataDir, influx, influxDb, httpPort,
+            demo = Demo.start(options, line.dataDir, influx, influxDb, httpPort,
                     preferPlc ? SourcePreference.PLC : SourcePreference.OPC_UA);
         } catch (Exception e) {
             System.err.println("flowpat demo: did not start: " + e.getMessage());
@@ -131,7 +118,7 @@ public final class DemoCommand implements Callable<Integer> {
                 + SimulatorOptions.DEMO_USER + " / " + SimulatorOptions.DEMO_PASSWORD + ")");
         out.println("  Modbus TCP  " + simulator.modbusUrl() + "  (unit identifier N = line LN)");
         out.println("  historian   " + (influx == null ? "embedded QuestDB in "
-                + dataDir.resolve("controller").toAbsolutePath().normalize() : influx + " database "
+                + line.dataDir.resolve("controller").toAbsolutePath().normalize() : influx + " database "
                 + (influxDb == null ? ControllerOptions.DEFAULT_INFLUX_DATABASE : influxDb)));
         out.println("Press Ctrl-C to stop.");
         out.flush();

@@ -26,45 +26,29 @@ public final class SimulateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Mixin
+    SimulatedLineOptions line = new SimulatedLineOptions();
+
     @Option(names = "--plant", paramLabel = "FILE", description = "Plant file (default: the bundled example plant).")
     Path plant;
 
-    @Option(names = "--scenario", paramLabel = "NAME",
-            description = "Fault scenario: a bundled name (${COMPLETION-CANDIDATES}) or a scenario file; default none.",
-            completionCandidates = BundledScenarios.class)
-    String scenario;
 
-    @Option(names = "--opcua-port", paramLabel = "N", defaultValue = "" + SimulatorOptions.DEFAULT_OPCUA_PORT,
-            description = "OPC UA port, 0 = any free port (default: ${DEFAULT-VALUE}).")
-    int opcUaPort;
 
-    @Option(names = "--modbus-port", paramLabel = "N", defaultValue = "" + SimulatorOptions.DEFAULT_MODBUS_PORT,
-            description = "Modbus TCP port, 0 = any free port (default: ${DEFAULT-VALUE}).")
-    int modbusPort;
 
     @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
             description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 = all interfaces).")
     String bind;
 
-    @Option(names = "--time-scale", paramLabel = "X", defaultValue = "1",
-            description = "Simulated seconds per wall-clock second, or max (default: ${DEFAULT-VALUE}).")
-    String timeScale;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "" + EngineSettings.DEFAULT_SEED,
             description = "Random seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--lines", paramLabel = "N",
-            description = "Scale mode: replicate the plant's first line N times as L1..LN.")
-    Integer lines;
 
     @Option(names = "--rate", paramLabel = "HZ", defaultValue = "1",
             description = "Updates per simulated second, i.e. step 1/HZ s (default: ${DEFAULT-VALUE}).")
     double rate;
 
-    @Option(names = "--data-dir", paramLabel = "DIR", defaultValue = "flowpat-data",
-            description = "Data directory; the OPC UA certificate and trust list live in DIR/simulator/pki (default: ${DEFAULT-VALUE}).")
-    Path dataDir;
 
     @Option(names = "--user", paramLabel = "NAME:PASSWORD",
             description = "OPC UA user, repeatable (default: the demo user "
@@ -77,7 +61,7 @@ public final class SimulateCommand implements Callable<Integer> {
         Scenario loadedScenario;
         try {
             loadedPlant = plant == null ? Plants.bundled() : Plants.load(plant);
-            loadedScenario = scenario == null ? null : Scenarios.load(scenario);
+            loadedScenario = line.scenario == null ? null : Scenarios.load(line.scenario);
         } catch (ConfigException e) {
             System.err.println("flowpat simulate: invalid configuration:");
             System.err.println(e.getMessage());
@@ -85,9 +69,9 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         SimulatorOptions options;
         try {
-            options = new SimulatorOptions(loadedPlant, loadedScenario, bind, opcUaPort, modbusPort, dataDir,
-                    EngineSettings.parseTimeScale(timeScale), seed, lines, rate, parseUsers(users));
-            new EngineSettings(1.0 / rate, options.timeScale(), seed, lines); // same checks the engine makes, before binding
+            options = new SimulatorOptions(loadedPlant, loadedScenario, bind, line.opcUaPort, line.modbusPort, line.dataDir,
+                    EngineSettings.parseTimeScale(line.timeScale), seed, line.lines, rate, parseUsers(users));
+            new EngineSettings(1.0 / rate, options.timeScale(), seed, line.lines); // same checks the engine makes, before binding
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage(), e);
         }
