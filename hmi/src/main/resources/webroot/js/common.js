@@ -36,12 +36,26 @@ const Hmi = (() => {
     const d = digits(range);
     return (Math.abs(v) < 0.5 * Math.pow(10, -d) ? 0 : Number(v)).toFixed(d); // never "-0"
   }
+  function time(ms) { return ms ? new Date(ms).toLocaleTimeString('en-GB') : ''; }
+  function el(tag, attrs, text) {
+    const e = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
+    if (text !== undefined && text !== null) e.textContent = text;
+    return e;
+  }
   function unitText(u) { return u === 'degC' ? '°C' : (u || ''); }
   function outside(v, r) { return r && v !== null && v !== undefined && (v < r.min || v > r.max); }
   async function header(page) {
     const me = await api('GET', '/api/me');
     document.getElementById('user').textContent = me.name + ' (' + me.role + ')';
     document.querySelectorAll('header nav a').forEach(a => a.classList.toggle('current', a.dataset.page === page));
+    // The simulator panel exists in demo mode only.
+    api('GET', '/api/health').then(h => {
+      const sim = document.querySelector('header nav a[data-page=simulator]');
+      if (sim) sim.hidden = !h.demo;
+      const plant = document.getElementById('plant');
+      if (plant && !plant.textContent) plant.textContent = h.plant;
+    }).catch(() => {});
     document.getElementById('logout').addEventListener('click', async () => {
       try { await api('POST', '/api/logout', {}); } finally { location.href = '/login.html'; }
     });
@@ -69,5 +83,5 @@ const Hmi = (() => {
       close() { closed = true; ws && ws.close(); }
     };
   }
-  return { api, fmt, digits, unitText, outside, header, live, cookie };
+  return { api, fmt, digits, unitText, outside, header, live, cookie, time, el };
 })();

@@ -15,6 +15,8 @@ import io.vertx.ext.web.sstore.LocalSessionStore;
 import io.vertx.ext.web.sstore.SessionStore;
 import java.net.URI;
 import java.util.Set;
+import org.flowpat.hmi.alarms.AlarmBoard;
+import org.flowpat.hmi.api.AlarmRoutes;
 import org.flowpat.hmi.api.ApiException;
 import org.flowpat.hmi.api.AuthRoutes;
 import org.flowpat.hmi.api.BusRequests;
@@ -32,7 +34,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The HMI's HTTP server: REST API under {@code /api}, the OpenAPI description at {@code /openapi}, live data on
  * the WebSocket {@code /ws/live}, and the pages from the jar's {@code webroot}. It reaches the controller only
- * through event-bus messages. Later pages (alarms, lots, signatures, audit) add a {@code *Routes} class and a
+ * through event-bus messages. Later pages (lots, signatures, audit) add a {@code *Routes} class and a
  * {@link Permission}; the session, CSRF and error handling here already cover them.
  */
 public final class HmiServer {
@@ -40,15 +42,18 @@ public final class HmiServer {
     static final long BODY_LIMIT = 64 * 1024;
     static final long LIVE_FLUSH_MILLIS = 250;
     private static final Set<HttpMethod> WRITES = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
-    private static final Set<String> PAGES = Set.of("/", "/index.html", "/overview.html", "/trends.html");
+    private static final Set<String> PAGES = Set.of("/", "/index.html", "/overview.html", "/trends.html",
+            "/alarms.html", "/simulator.html");
 
     private final HttpServer server;
     private final LiveValues live;
+    private final AlarmBoard alarms;
     private final HmiOptions options;
 
-    private HmiServer(HttpServer server, LiveValues live, HmiOptions options) {
+    private HmiServer(HttpServer server, LiveValues live, AlarmBoard alarms, HmiOptions options) {
         this.server = server;
         this.live = live;
+        this.alarms = alarms;
         this.options = options;
     }
 
@@ -69,7 +74,9 @@ public final class HmiServer {
     private static Future<HmiServer> listen(Vertx vertx, HmiOptions options) {
         LiveValues live = new LiveValues();
         live.start(vertx);
-        Router router = router(vertx, options, live);
+        AlarmBoard alarms = new AlarmBoard(AlarmBoard.DEFAULT_HISTORY);
+        alarms.start(vertx);
+        Router router = router(vertx, options, live, alarms);
         HttpServerOptions http = new HttpServerOptions().setHost(options.host()).setPort(options.port())
                 .setMaxWebSocketMessageSize(64 * 1024).setCompressionSupported(true);
         if (options.tls() != null) {
@@ -77,14 +84,17 @@ public final class HmiServer {
         }
         return vertx.createHttpServer(http).requestHandler(router).listen()
                 .map(server -> {
-                    HmiServer hmi = new HmiServer(server, live, options);
+                    HmiServer hmi = new HmiServer(server, live, alarms, options);
                     LOG.info("HMI listening on {}", hmi.url());
                     return hmi;
                 })
-                .onFailure(e -> live.stop());
+                .onFailure(e -> {
+                    live.stop();
+                    alarms.stop();
+                });
     }
 
-    static Router router(Vertx vertx, HmiOptions options, LiveValues live) {
+    static Router router(Vertx vertx, HmiOptions options, LiveValues live, AlarmBoard alarms) {
         boolean tls = options.tls() != null;
         Router router = Router.router(vertx);
         router.route().handler(HmiServer::securityHeaders);
@@ -111,6 +121,7 @@ public final class HmiServer {
         new PlantRoutes(options.plant(), live, options.demo()).mount(router);
         new TrendRoutes(options.plant(), bus).mount(router);
         new CommandRoutes(options.plant(), bus, options.demo()).mount(router);
+        new AlarmRoutes(options.plant(), alarms, bus).mount(router);
         router.route("/api/*").handler(ctx -> {
             throw new ApiException(404, null, "no API endpoint " + ctx.request().method() + " " + ctx.request().path());
         });
@@ -180,8 +191,13 @@ public final class HmiServer {
         return live;
     }
 
+    public AlarmBoard alarms() {
+        return alarms;
+    }
+
     public Future<Void> close() {
         live.stop();
+        alarms.stop();
         return server.close();
     }
 }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -38,11 +37,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * through the login page, watches live values change on the overview, changes a setpoint through its faceplate
  * (written by the controller's setpoint service to the simulator and read back) and opens trends drawn from the
  * historian.
- * Screenshots go to target/screenshots; the overview's is also copied to docs/screenshots for the README.
+ * Screenshots go to target/screenshots (a test never writes into the source tree).
  */
 class BrowserTest {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private static final Path DOC_SCREENSHOT = Path.of("..", "docs", "screenshots", "overview.png");
 
     @TempDir
     Path dir;
@@ -89,8 +87,6 @@ class BrowserTest {
             assertFalse(browser.findElements(By.cssSelector("#cqas tbody tr")).isEmpty(), "CQAs are listed");
             Thread.sleep(4000); // let the sparklines gather a few seconds
             screenshot(browser, "overview.png");
-            Files.createDirectories(DOC_SCREENSHOT.getParent());
-            Files.copy(SCREENSHOTS.resolve("overview.png"), DOC_SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
 
             // The operator changes the jacket setpoint through its faceplate, giving a reason.
             browser.findElement(By.cssSelector("[id='v-R1.jacketSetpoint']")).click();
@@ -141,7 +137,7 @@ class BrowserTest {
         }
     }
 
-    private static Plant pointedAt(Plant plant, SimulatorServer simulator) {
+    static Plant pointedAt(Plant plant, SimulatorServer simulator) {
         List<Line> lines = plant.lines().stream().map(l -> {
             OpcUaEndpoint o = l.opcua();
             return new Line(l.id(), l.name(), new OpcUaEndpoint(simulator.opcUaEndpoint(), o.securityPolicy(),

@@ -1,10 +1,15 @@
 package org.flowpat.controller.historian;
 
+import org.flowpat.controller.api.AlarmTransition;
+import org.flowpat.controller.api.DiversionCommand;
 import org.flowpat.controller.api.Event;
+import org.flowpat.controller.api.LineStateChange;
 import org.flowpat.controller.api.Sample;
+import org.flowpat.controller.api.SpcResult;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The plant historian: where every sample and event is kept, and where trends are read back. Implemented
@@ -40,6 +45,47 @@ public interface Historian extends AutoCloseable {
 
     /** How many samples of one line (all signals) are stored in the range. */
     long countSamples(String line, long fromNanos, long toNanos) throws HistorianException;
+
+    /**
+     * Journals quality records: {@link SpcResult}, {@link AlarmTransition}, {@link DiversionCommand} and
+     * {@link LineStateChange} (see {@link JournalKind}); returns only when the database has them. Idempotent: each
+     * record is identified by its kind's keys and time, so a replay leaves one copy.
+     *
+     * @throws IllegalArgumentException for a record of another type
+     */
+    void writeJournal(List<?> records) throws HistorianException;
+
+    /**
+     * Journaled records of one kind and line whose time lies in the range, ordered by {@link JournalKind#order()}.
+     *
+     * @param keyFilter further keys of the kind that must match (e.g. {@code cqa}); may be empty
+     */
+    List<Object> readJournal(JournalKind kind, String line, Map<String, String> keyFilter, long fromNanos, long toNanos)
+            throws HistorianException;
+
+    /** The SPC results of one CQA, by sample time. */
+    default List<SpcResult> spcResults(String line, String cqa, long fromNanos, long toNanos) throws HistorianException {
+        return cast(readJournal(JournalKind.SPC, line, Map.of("cqa", cqa), fromNanos, toNanos), SpcResult.class);
+    }
+
+    /** Every alarm state change of a line, by time. */
+    default List<AlarmTransition> alarmJournal(String line, long fromNanos, long toNanos) throws HistorianException {
+        return cast(readJournal(JournalKind.ALARMS, line, Map.of(), fromNanos, toNanos), AlarmTransition.class);
+    }
+
+    /** The diverter commands of a line whose interval starts in the range, by interval start. */
+    default List<DiversionCommand> diversions(String line, long fromNanos, long toNanos) throws HistorianException {
+        return cast(readJournal(JournalKind.DIVERSIONS, line, Map.of(), fromNanos, toNanos), DiversionCommand.class);
+    }
+
+    /** The state changes of a line, by time. */
+    default List<LineStateChange> lineStates(String line, long fromNanos, long toNanos) throws HistorianException {
+        return cast(readJournal(JournalKind.LINE_STATES, line, Map.of(), fromNanos, toNanos), LineStateChange.class);
+    }
+
+    private static <T> List<T> cast(List<Object> records, Class<T> type) {
+        return records.stream().map(type::cast).toList();
+    }
 
     /** A short description for logs, e.g. the database URL. */
     String describe();

@@ -8,8 +8,11 @@ import org.flowpat.controller.api.Event;
 import org.flowpat.controller.api.Addresses;
 import org.flowpat.controller.api.HistorianStatus;
 import org.flowpat.controller.api.SampleBatch;
+import org.flowpat.controller.api.QualityAddresses;
 import org.flowpat.controller.api.codec.ControllerCodecs;
+import org.flowpat.controller.api.codec.JournalJson;
 import org.flowpat.controller.api.codec.RecordEncoding;
+import org.flowpat.controller.quality.QualityCodecs;
 import org.flowpat.controller.spool.Spool;
 import org.flowpat.controller.spool.SpoolConfig;
 import org.flowpat.controller.spool.SpoolFullException;
@@ -17,11 +20,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * Keeps every {@link SampleBatch} ({@link Addresses#SAMPLES}) and {@link Event}
- * ({@link Addresses#EVENTS}) from the event bus: each message is appended to the durable spool
+ * ({@link Addresses#EVENTS}) from the event bus, and journals the quality records: SPC results, alarm
+ * transitions, diverter commands and line state changes ({@link QualityAddresses}): each message is appended to the durable spool
  * (a sender using request() gets the spool sequence as reply once it is on disk, or a failure when the spool
  * is full), and the spool's writer thread takes it to the {@link Historian}. When the spool's alarm is
  * raised or cleared, a {@link HistorianStatus} is published on {@link Addresses#HISTORIAN_STATUS}.
@@ -36,6 +42,10 @@ public final class HistorianVerticle extends VerticleBase {
     /** Failure code of a request refused because the spool is full or failing. */
     public static final int SPOOL_FAILURE = 503;
 
+    /** Quality records journaled beside samples and events. */
+    private static final List<String> JOURNALED = List.of(QualityAddresses.SPC, QualityAddresses.ALARMS,
+            QualityAddresses.DIVERSION, QualityAddresses.LINE_STATE);
+
     private final Historian historian;
     private final SpoolConfig spoolConfig;
     private final Duration drainTimeout;
@@ -43,6 +53,7 @@ public final class HistorianVerticle extends VerticleBase {
     private SpoolDrainer drainer;
     private MessageConsumer<SampleBatch> samples;
     private MessageConsumer<Event> events;
+    private final List<MessageConsumer<Object>> journal = new ArrayList<>();
     private boolean refusing;
 
     public HistorianVerticle(Historian historian, SpoolConfig spoolConfig, Duration drainTimeout) {
@@ -63,6 +74,7 @@ public final class HistorianVerticle extends VerticleBase {
     @Override
     public Future<?> start() {
         ControllerCodecs.register(vertx.eventBus());
+        QualityCodecs.register(vertx.eventBus());
         return vertx.executeBlocking(() -> {
             spool = Spool.open(spoolConfig, this::publishStatus);
             drainer = new SpoolDrainer(spool, historian).start();
@@ -71,16 +83,23 @@ public final class HistorianVerticle extends VerticleBase {
         }).compose(v -> {
             samples = vertx.eventBus().consumer(Addresses.SAMPLES, this::store);
             events = vertx.eventBus().consumer(Addresses.EVENTS, this::store);
-            return Future.all(samples.completion(), events.completion());
+            List<Future<Void>> registered = new ArrayList<>(List.of(samples.completion(), events.completion()));
+            for (String address : JOURNALED) {
+                MessageConsumer<Object> consumer = vertx.eventBus().consumer(address, this::store);
+                journal.add(consumer);
+                registered.add(consumer.completion());
+            }
+            return Future.all(registered);
         });
     }
 
     private void store(Message<?> message) {
         Object body = message.body();
-        if (!(body instanceof SampleBatch) && !(body instanceof Event)) {
+        if (!(body instanceof SampleBatch) && !(body instanceof Event) && !JournalJson.journaled(body)) {
             log.error("historian: ignoring a {} on {}", body == null ? "null" : body.getClass().getName(), message.address());
             if (message.replyAddress() != null) {
-                message.fail(400, "the historian stores SampleBatch and Event records, not " + (body == null ? "null" : body.getClass().getSimpleName()));
+                message.fail(400, "the historian stores SampleBatch, Event, SpcResult, AlarmTransition, "
+                        + "DiversionCommand and LineStateChange records, not " + (body == null ? "null" : body.getClass().getSimpleName()));
             }
             return;
         }
@@ -114,8 +133,15 @@ public final class HistorianVerticle extends VerticleBase {
 
     @Override
     public Future<?> stop() {
-        Future<?> unregistered = Future.all(samples == null ? Future.succeededFuture() : samples.unregister(),
-                events == null ? Future.succeededFuture() : events.unregister());
+        List<Future<Void>> unregistering = new ArrayList<>();
+        if (samples != null) {
+            unregistering.add(samples.unregister());
+        }
+        if (events != null) {
+            unregistering.add(events.unregister());
+        }
+        journal.forEach(c -> unregistering.add(c.unregister()));
+        Future<?> unregistered = Future.all(unregistering);
         return unregistered.eventually(() -> vertx.executeBlocking(() -> {
             if (drainer != null) {
                 drainer.drainAndStop(drainTimeout);

@@ -3,6 +3,7 @@ package org.flowpat.controller.historian;
 import org.flowpat.controller.api.Event;
 import org.flowpat.controller.api.Sample;
 import org.flowpat.controller.api.SampleBatch;
+import org.flowpat.controller.api.codec.JournalJson;
 import org.flowpat.controller.api.codec.RecordEncoding;
 import org.flowpat.controller.spool.Spool;
 import org.flowpat.controller.spool.SpoolRecord;
@@ -38,6 +39,7 @@ public final class SpoolDrainer implements AutoCloseable {
     private final Object wakeup = new Object();
     private final AtomicLong writtenSamples = new AtomicLong();
     private final AtomicLong writtenEvents = new AtomicLong();
+    private final AtomicLong writtenJournal = new AtomicLong();
     private final AtomicLong failedWrites = new AtomicLong();
     private final AtomicLong rejectedRecords = new AtomicLong();
     private volatile boolean stopping;
@@ -72,6 +74,11 @@ public final class SpoolDrainer implements AutoCloseable {
 
     public long writtenEvents() {
         return writtenEvents.get();
+    }
+
+    /** Quality records (SPC results, alarm transitions, diversions, line states) written. */
+    public long writtenJournal() {
+        return writtenJournal.get();
     }
 
     public long failedWrites() {
@@ -164,6 +171,7 @@ public final class SpoolDrainer implements AutoCloseable {
     private boolean writeUntilDone(List<SpoolRecord> records) {
         List<Sample> samples = new ArrayList<>();
         List<Event> events = new ArrayList<>();
+        List<Object> journal = new ArrayList<>();
         for (SpoolRecord r : records) {
             Object message;
             try {
@@ -177,8 +185,10 @@ public final class SpoolDrainer implements AutoCloseable {
                 samples.addAll(b.samples());
             } else if (message instanceof Event e) {
                 events.add(e);
+            } else if (JournalJson.journaled(message)) {
+                journal.add(message);
             } else {
-                log.error("historian: spool record {} holds a {}, not samples or an event; skipped", r.sequence(),
+                log.error("historian: spool record {} holds a {}, which the historian does not store; skipped", r.sequence(),
                         message.getClass().getSimpleName());
             }
         }
@@ -187,10 +197,13 @@ public final class SpoolDrainer implements AutoCloseable {
         int attempt = 0;
         while (!stopping) {
             try {
+                // Two writes, each idempotent: after a failure of the second, retrying both leaves one copy.
                 historian.write(samples, events);
+                historian.writeJournal(journal);
                 spool.confirm(last);
                 writtenSamples.addAndGet(samples.size());
                 writtenEvents.addAndGet(events.size());
+                writtenJournal.addAndGet(journal.size());
                 if (attempt > 0) {
                     log.info("historian: {} reachable again after {} failed attempts; writing the backlog", historian.describe(), attempt);
                 }

@@ -7,6 +7,11 @@ import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 import org.flowpat.controller.api.Addresses;
+import org.flowpat.controller.api.AlarmTransition;
+import org.flowpat.controller.api.DiversionCommand;
+import org.flowpat.controller.api.LineStateChange;
+import org.flowpat.controller.api.QualityAddresses;
+import org.flowpat.controller.api.SpcResult;
 import org.flowpat.controller.api.Event;
 import org.flowpat.controller.api.HistorianStatus;
 import org.flowpat.controller.api.Sample;
@@ -77,6 +82,28 @@ class HistorianVerticleTest {
             await(vertx.undeploy(id)); // completes only after the spool is drained into the database
             assertEquals(samples.size(), historian.countSamples("VB", TestData.BASE, TestData.BASE + 3_600_000_000_000L));
             assertEquals(List.of(gap), historian.events("VB", TestData.BASE, TestData.BASE + 3_600_000_000_000L));
+        }
+    }
+
+    @Test
+    void qualityRecordsFromTheBusAreJournaled() throws Exception {
+        List<Object> records = JournalData.all("VQ", TestData.BASE);
+        long to = TestData.BASE + 3_600_000_000_000L;
+        try (QuestDbHistorian historian = QuestDbHistorian.open(tmp.resolve("data"))) {
+            String id = deploy(new HistorianVerticle(historian, SpoolConfig.defaults(tmp.resolve("spool")), Duration.ofSeconds(30)));
+            for (Object r : records) {
+                String address = r instanceof SpcResult ? QualityAddresses.SPC : r instanceof AlarmTransition ? QualityAddresses.ALARMS
+                        : r instanceof DiversionCommand ? QualityAddresses.DIVERSION : QualityAddresses.LINE_STATE;
+                // request(): acknowledged once on disk, so every record is in the spool before undeploying
+                Message<Long> ack = await(vertx.eventBus().request(address, r));
+                assertTrue(ack.body() > 0);
+            }
+            await(vertx.undeploy(id));
+            assertEquals(JournalData.expected(records, JournalKind.SPC, SpcResult.class).stream()
+                    .filter(r -> r.cqa().equals("assay")).toList(), historian.spcResults("VQ", "assay", TestData.BASE, to));
+            assertEquals(JournalData.expected(records, JournalKind.ALARMS, AlarmTransition.class), historian.alarmJournal("VQ", TestData.BASE, to));
+            assertEquals(JournalData.expected(records, JournalKind.DIVERSIONS, DiversionCommand.class), historian.diversions("VQ", TestData.BASE, to));
+            assertEquals(JournalData.expected(records, JournalKind.LINE_STATES, LineStateChange.class), historian.lineStates("VQ", TestData.BASE, to));
         }
     }
 

@@ -84,6 +84,24 @@ class InfluxHistorianTest extends HistorianContract {
     }
 
     @Test
+    void journalNumbersAreFloatFieldsAndTheRecordIsAStringField(LocalInfluxd influxd) throws Exception {
+        try (InfluxHistorian db = new InfluxHistorian(influxd.url(), "journal_fields")) {
+            db.writeJournal(JournalData.all(newLine(), TestData.BASE));
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        for (JournalKind kind : JournalKind.values()) {
+            String q = URLEncoder.encode("SHOW FIELD KEYS FROM \"" + kind.table() + "\"", StandardCharsets.UTF_8);
+            String body = http.send(HttpRequest.newBuilder(URI.create(influxd.url() + "/query?db=journal_fields&q=" + q)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            assertTrue(body.contains("[\"" + JournalKind.JSON + "\",\"string\"]"), kind + ": " + body);
+            for (String number : kind.numberColumns()) {
+                assertTrue(body.contains("[\"" + number + "\",\"float\"]"), kind + " " + number + ": " + body);
+            }
+            assertFalse(body.contains("integer"), kind + ": " + body);
+        }
+    }
+
+    @Test
     void aDatabaseThatIsNotThereFailsTheWriteWithItsAddress() throws Exception {
         try (InfluxHistorian nowhere = new InfluxHistorian("http://127.0.0.1:1", "x")) {
             HistorianException e = assertThrows(HistorianException.class,

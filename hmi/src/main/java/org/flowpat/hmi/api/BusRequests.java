@@ -28,6 +28,21 @@ public final class BusRequests {
                 .recover(e -> Future.failedFuture(translate(e, address, service)));
     }
 
+    /**
+     * A request carrying a record by its registered codec (in one JVM the object itself travels); no codec
+     * registered means the controller part that declares it is not deployed here → 503.
+     */
+    public <T> Future<T> requestRecord(String address, Object body, String service) {
+        try {
+            return vertx.eventBus().<T>request(address, body, options)
+                    .map(m -> m.body())
+                    .recover(e -> Future.failedFuture(translate(e, address, service)));
+        } catch (IllegalArgumentException noCodec) {
+            return Future.failedFuture(new ApiException(503, null, service + " is not running (no codec for "
+                    + body.getClass().getSimpleName() + " on this event bus)"));
+        }
+    }
+
     private static Throwable translate(Throwable e, String address, String service) {
         if (e instanceof ReplyException r) {
             if (r.failureType() == ReplyFailure.NO_HANDLERS) {

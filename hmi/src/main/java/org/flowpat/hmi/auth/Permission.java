@@ -1,11 +1,15 @@
 package org.flowpat.hmi.auth;
 
-/** The actions the server checks before it acts; later pages (alarms, lots, signatures) add theirs here. */
+/** The actions the server checks before it acts; later pages (lots, signatures) add theirs here. */
 public enum Permission {
     /** See the plant, live values and trends. */
     VIEW,
     /** Write setpoints and commands to the line. */
     WRITE_SETPOINTS,
+    /** Acknowledge alarms (ISA-18.2: the operator confirms having seen them). */
+    ACKNOWLEDGE_ALARMS,
+    /** Shelve and unshelve alarms: hiding a nuisance alarm for a while is an engineering decision. */
+    SHELVE_ALARMS,
     /** Demo mode: inject simulator faults. */
     INJECT_FAULTS,
     /** Change monitoring and control configuration. */

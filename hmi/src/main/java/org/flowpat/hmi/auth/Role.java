@@ -9,8 +9,10 @@ import java.util.Set;
  * each role lists its permissions.
  */
 public enum Role {
-    OPERATOR(EnumSet.of(Permission.VIEW, Permission.WRITE_SETPOINTS, Permission.INJECT_FAULTS)),
-    ENGINEER(EnumSet.of(Permission.VIEW, Permission.WRITE_SETPOINTS, Permission.INJECT_FAULTS, Permission.CONFIGURE)),
+    OPERATOR(EnumSet.of(Permission.VIEW, Permission.WRITE_SETPOINTS, Permission.ACKNOWLEDGE_ALARMS,
+            Permission.INJECT_FAULTS)),
+    ENGINEER(EnumSet.of(Permission.VIEW, Permission.WRITE_SETPOINTS, Permission.ACKNOWLEDGE_ALARMS,
+            Permission.SHELVE_ALARMS, Permission.INJECT_FAULTS, Permission.CONFIGURE)),
     QUALITY(EnumSet.of(Permission.VIEW, Permission.REVIEW)),
     ADMIN(EnumSet.allOf(Permission.class));
 

@@ -94,6 +94,8 @@ public final class SessionAuth {
         return switch (p) {
             case VIEW -> "view the plant";
             case WRITE_SETPOINTS -> "write setpoints";
+            case ACKNOWLEDGE_ALARMS -> "acknowledge alarms";
+            case SHELVE_ALARMS -> "shelve or unshelve alarms";
             case INJECT_FAULTS -> "inject simulator faults";
             case CONFIGURE -> "change the configuration";
             case REVIEW -> "review or release";

@@ -1,6 +1,10 @@
 package org.flowpat.controller.api.codec;
 
+import org.flowpat.controller.api.AlarmTransition;
+import org.flowpat.controller.api.DiversionCommand;
 import org.flowpat.controller.api.Event;
+import org.flowpat.controller.api.LineStateChange;
+import org.flowpat.controller.api.SpcResult;
 import org.flowpat.controller.api.HistorianStatus;
 import org.flowpat.controller.api.Sample;
 import org.flowpat.controller.api.SampleBatch;
@@ -23,6 +27,11 @@ public final class RecordEncoding {
     static final byte SAMPLE_BATCH = 1;
     static final byte EVENT = 2;
     static final byte HISTORIAN_STATUS = 3;
+    // Journaled quality records (type 4 onwards): an int length and the record's JSON (JournalJson).
+    static final byte SPC_RESULT = 4;
+    static final byte ALARM_TRANSITION = 5;
+    static final byte DIVERSION_COMMAND = 6;
+    static final byte LINE_STATE_CHANGE = 7;
     static final byte VERSION = 1;
 
     private RecordEncoding() {
@@ -59,6 +68,11 @@ public final class RecordEncoding {
                 out.writeLong(st.capacityBytes());
                 out.writeBoolean(st.alarm());
                 out.writeUTF(st.lastError());
+            } else if (JournalJson.journaled(message)) {
+                header(out, journalType(message));
+                byte[] json = JournalJson.toBytes(message);
+                out.writeInt(json.length);
+                out.write(json);
             } else {
                 throw new IllegalArgumentException("no binary encoding for " + (message == null ? "null" : message.getClass().getName()));
             }
@@ -84,6 +98,10 @@ public final class RecordEncoding {
                 case SAMPLE_BATCH -> readBatch(in);
                 case EVENT -> readEvent(in);
                 case HISTORIAN_STATUS -> new HistorianStatus(in.readLong(), in.readLong(), in.readBoolean(), in.readUTF());
+                case SPC_RESULT -> readJson(in, SpcResult.class);
+                case ALARM_TRANSITION -> readJson(in, AlarmTransition.class);
+                case DIVERSION_COMMAND -> readJson(in, DiversionCommand.class);
+                case LINE_STATE_CHANGE -> readJson(in, LineStateChange.class);
                 default -> throw new IllegalArgumentException("record type " + type + " unknown");
             };
             if (in.available() > 0) {
@@ -98,6 +116,26 @@ public final class RecordEncoding {
     private static void header(DataOutputStream out, byte type) throws IOException {
         out.writeByte(type);
         out.writeByte(VERSION);
+    }
+
+    private static byte journalType(Object message) {
+        if (message instanceof SpcResult) {
+            return SPC_RESULT;
+        } else if (message instanceof AlarmTransition) {
+            return ALARM_TRANSITION;
+        } else if (message instanceof DiversionCommand) {
+            return DIVERSION_COMMAND;
+        }
+        return LINE_STATE_CHANGE;
+    }
+
+    private static <T> T readJson(DataInputStream in, Class<T> type) throws IOException {
+        int length = in.readInt();
+        if (length < 0 || length > in.available()) {
+            throw new IllegalArgumentException(type.getSimpleName() + " record claims " + length + " bytes of JSON, "
+                    + in.available() + " are there");
+        }
+        return JournalJson.read(in.readNBytes(length), type);
     }
 
     private static SampleBatch readBatch(DataInputStream in) throws IOException {

@@ -7,6 +7,7 @@ import org.flowpat.controller.api.Event;
 import org.flowpat.controller.api.Sample;
 import org.flowpat.controller.historian.Historian;
 import org.flowpat.controller.historian.HistorianException;
+import org.flowpat.controller.historian.JournalKind;
 import org.flowpat.controller.historian.TrendBucket;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBException;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -43,6 +45,8 @@ import static org.flowpat.controller.historian.HistorianSchema.*;
  * {@code duration_ns} (float, absent while open), {@code signals} and {@code message} (strings).
  * A point written twice (same series and time) is stored once: replays do not duplicate. (The quality
  * tag is part of the series, but it follows from the status, so a replay lands on the same series.)
+ * The quality journal: one measurement per {@link JournalKind}, its keys as tags, its numbers as float fields
+ * and the record as the JSON string field {@code json}.
  * <p>
  * Writes are synchronous, one HTTP request per {@link #MAX_POINTS_PER_REQUEST} points of line protocol
  * (influxdb-java's own batching is asynchronous and its {@code flush()} is no barrier): when {@link #write}
@@ -170,6 +174,75 @@ public final class InfluxHistorian implements Historian {
             p.field(DURATION, (double) (e.endNanos() - e.startNanos()));
         }
         p.time(e.startNanos());
+    }
+
+    @Override
+    public void writeJournal(List<?> records) throws HistorianException {
+        if (records.isEmpty()) {
+            return;
+        }
+        ensureDatabase();
+        try {
+            for (int from = 0; from < records.size(); from += MAX_POINTS_PER_REQUEST) {
+                int to = Math.min(records.size(), from + MAX_POINTS_PER_REQUEST);
+                LineProtocol body = new LineProtocol((to - from) * 600);
+                for (Object r : records.subList(from, to)) {
+                    appendJournal(body, r);
+                }
+                String text = body.toString();
+                sender.submit(() -> send(text)).get();
+            }
+        } catch (ExecutionException | RuntimeException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            if (cause instanceof IllegalArgumentException) {
+                throw (IllegalArgumentException) cause; // not a journaled record: a bug of the caller
+            }
+            if (cause instanceof InfluxDBException.DatabaseNotFoundException) {
+                databaseReady = false;
+            }
+            throw new HistorianException("InfluxDB " + url + " did not take the write of " + records.size()
+                    + " journal records: " + cause.getMessage(), cause, refusesTheData(cause));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HistorianException("interrupted while writing to InfluxDB " + url, e);
+        }
+    }
+
+    /** Keys as tags, finite numbers as float fields, the whole record as the JSON string field. */
+    static void appendJournal(LineProtocol p, Object record) {
+        JournalKind kind = JournalKind.of(record);
+        p.measurement(kind.table());
+        List<String> keyValues = kind.keyValuesOf(record);
+        for (int i = 0; i < keyValues.size(); i++) {
+            p.tag(kind.keys().get(i), keyValues.get(i));
+        }
+        double[] numbers = kind.numbersOf(record);
+        for (int i = 0; i < numbers.length; i++) {
+            if (Double.isFinite(numbers[i])) {
+                p.field(kind.numberColumns().get(i), numbers[i]);
+            }
+        }
+        p.field(JournalKind.JSON, kind.jsonOf(record)).time(kind.timeOf(record));
+    }
+
+    @Override
+    public List<Object> readJournal(JournalKind kind, String line, Map<String, String> keyFilter, long fromNanos, long toNanos)
+            throws HistorianException {
+        StringBuilder q = new StringBuilder("SELECT \"" + JournalKind.JSON + "\" FROM \"" + kind.table() + "\" WHERE \""
+                + LINE + "\"=" + quoteInflux(line));
+        keyFilter.forEach((key, value) -> {
+            if (!kind.keys().contains(key)) {
+                throw new IllegalArgumentException(kind.table() + " has no key '" + key + "'; its keys are " + kind.keys());
+            }
+            q.append(" AND \"").append(key).append("\"=").append(quoteInflux(value));
+        });
+        q.append(" AND ").append(range(fromNanos, toNanos));
+        List<Object> out = new ArrayList<>();
+        for (List<Object> row : rows(query(q.toString()))) {
+            out.add(kind.fromJson((String) row.get(1)));
+        }
+        out.sort(kind.order());
+        return out;
     }
 
     private void ensureDatabase() throws HistorianException {

@@ -20,6 +20,7 @@ import org.flowpat.controller.api.Quality;
 import org.flowpat.controller.api.Sample;
 import org.flowpat.controller.historian.Historian;
 import org.flowpat.controller.historian.HistorianException;
+import org.flowpat.controller.historian.JournalKind;
 import org.flowpat.controller.historian.TrendBucket;
 
 import java.io.IOException;
@@ -29,7 +30,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 import static org.flowpat.controller.historian.HistorianSchema.*;
@@ -41,7 +44,8 @@ import static org.flowpat.controller.historian.HistorianSchema.*;
  * Tables {@code samples (ts TIMESTAMP_NS, line SYMBOL, signal SYMBOL, value DOUBLE, nonfinite SYMBOL,
  * status LONG, quality SYMBOL, receive_ns TIMESTAMP_NS)} and {@code events (ts TIMESTAMP_NS, line SYMBOL,
  * kind SYMBOL, end_ns TIMESTAMP_NS, signals VARCHAR, message VARCHAR)}, both WAL tables partitioned by day with
- * DEDUP UPSERT KEYS on (ts, line, signal) and (ts, line, kind): a replayed write leaves one row.
+ * DEDUP UPSERT KEYS on (ts, line, signal) and (ts, line, kind): a replayed write leaves one row. The quality
+ * journal: one such table per {@link JournalKind}, deduplicated on ts and the kind's keys.
  * <p>
  * The bare engine schedules no background jobs, so this class applies the WAL itself after each commit (and
  * at start-up, for commits made before a crash) so that a write is visible to reads when it returns.
@@ -55,6 +59,7 @@ public final class QuestDbHistorian implements Historian {
     private final ApplyWal2TableJob applyJob;
     private final TableToken samplesTable;
     private final TableToken eventsTable;
+    private final Map<JournalKind, TableToken> journalTables = new EnumMap<>(JournalKind.class);
     private final Object writeLock = new Object();
 
     private QuestDbHistorian(Path directory, CairoEngine engine) throws SqlException {
@@ -68,6 +73,12 @@ public final class QuestDbHistorian implements Historian {
             engine.execute("CREATE TABLE IF NOT EXISTS " + EVENTS + " (ts TIMESTAMP_NS, " + LINE + " SYMBOL, " + KIND
                     + " SYMBOL, end_ns TIMESTAMP_NS, " + SIGNALS + " VARCHAR, " + MESSAGE + " VARCHAR) TIMESTAMP(ts) "
                     + "PARTITION BY DAY WAL DEDUP UPSERT KEYS(ts, " + LINE + ", " + KIND + ")", ctx);
+            for (JournalKind kind : JournalKind.values()) {
+                engine.execute(journalTableSql(kind), ctx);
+            }
+        }
+        for (JournalKind kind : JournalKind.values()) {
+            journalTables.put(kind, engine.verifyTableName(kind.table()));
         }
         this.samplesTable = engine.verifyTableName(SAMPLES);
         this.eventsTable = engine.verifyTableName(EVENTS);
@@ -154,6 +165,82 @@ public final class QuestDbHistorian implements Historian {
             }
             w.commit();
         }
+    }
+
+    /** {@code ts}, the keys as symbols, the numbers as doubles, the record as JSON; deduplicated on ts and the keys. */
+    private static String journalTableSql(JournalKind kind) {
+        StringBuilder sql = new StringBuilder("CREATE TABLE IF NOT EXISTS " + kind.table() + " (ts TIMESTAMP_NS");
+        for (String key : kind.keys()) {
+            sql.append(", ").append(key).append(" SYMBOL");
+        }
+        for (String number : kind.numberColumns()) {
+            sql.append(", ").append(number).append(" DOUBLE");
+        }
+        sql.append(", ").append(JournalKind.JSON).append(" VARCHAR) TIMESTAMP(ts) PARTITION BY DAY WAL DEDUP UPSERT KEYS(ts, ")
+                .append(String.join(", ", kind.keys())).append(")");
+        return sql.toString();
+    }
+
+    @Override
+    public void writeJournal(List<?> records) throws HistorianException {
+        if (records.isEmpty()) {
+            return;
+        }
+        Map<JournalKind, List<Object>> byKind = new EnumMap<>(JournalKind.class);
+        for (Object r : records) {
+            byKind.computeIfAbsent(JournalKind.of(r), k -> new ArrayList<>()).add(r);
+        }
+        synchronized (writeLock) {
+            try {
+                for (Map.Entry<JournalKind, List<Object>> e : byKind.entrySet()) {
+                    writeJournal(e.getKey(), e.getValue());
+                }
+                applyWal();
+            } catch (RuntimeException e) {
+                throw new HistorianException("embedded QuestDB " + directory + " did not take the write of " + records.size()
+                        + " journal records: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private void writeJournal(JournalKind kind, List<Object> records) {
+        int keys = kind.keys().size();
+        int numbers = kind.numberColumns().size();
+        try (TableWriterAPI w = engine.getTableWriterAPI(journalTables.get(kind), WRITER_NAME)) {
+            for (Object record : records) {
+                TableWriter.Row r = w.newRow(kind.timeOf(record));
+                List<String> keyValues = kind.keyValuesOf(record);
+                for (int i = 0; i < keys; i++) {
+                    r.putSym(1 + i, keyValues.get(i));
+                }
+                double[] values = kind.numbersOf(record);
+                for (int i = 0; i < numbers; i++) {
+                    if (Double.isFinite(values[i])) {
+                        r.putDouble(1 + keys + i, values[i]);
+                    }
+                }
+                r.putVarchar(1 + keys + numbers, new io.questdb.std.str.Utf8String(kind.jsonOf(record)));
+                r.append();
+            }
+            w.commit();
+        }
+    }
+
+    @Override
+    public List<Object> readJournal(JournalKind kind, String line, Map<String, String> keyFilter, long fromNanos, long toNanos)
+            throws HistorianException {
+        StringBuilder q = new StringBuilder("SELECT " + JournalKind.JSON + " FROM " + kind.table() + " WHERE " + LINE + " = "
+                + quoteSql(line));
+        keyFilter.forEach((key, value) -> {
+            if (!kind.keys().contains(key)) {
+                throw new IllegalArgumentException(kind.table() + " has no key '" + key + "'; its keys are " + kind.keys());
+            }
+            q.append(" AND ").append(key).append(" = ").append(quoteSql(value));
+        });
+        q.append(" AND ").append(range(fromNanos, toNanos));
+        List<Object> out = new ArrayList<>(select(q.toString(), r -> kind.fromJson(text(r.getVarcharA(0)))));
+        out.sort(kind.order());
+        return out;
     }
 
     /** Applies committed WAL transactions to the tables, so that reads see them. */
