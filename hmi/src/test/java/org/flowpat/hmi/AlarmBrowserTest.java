@@ -3,18 +3,10 @@ package org.flowpat.hmi;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
-import org.flowpat.config.Plants;
-import org.flowpat.config.model.Plant;
-import org.flowpat.controller.ControllerApplication;
-import org.flowpat.controller.ControllerOptions;
 import org.flowpat.hmi.auth.Users;
-import org.flowpat.simulator.server.SimulatorOptions;
-import org.flowpat.simulator.server.SimulatorServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -41,24 +33,14 @@ class AlarmBrowserTest {
 
     @Test
     void anEngineerInjectsAFaultSeesTheAlarmAcknowledgesAndShelvesIt() throws Exception {
-        Plant plant = Plants.bundled();
-        Vertx vertx = Vertx.vertx();
-        SimulatorServer simulator = SimulatorServer.start(SimulatorOptions.defaults(plant, dir.resolve("sim"))
-                .withPorts(0, 0).withTimeScale(30).withLines(null, 2.0));
-        ControllerApplication controller = null;
-        HmiServer hmi = null;
         ChromeDriver browser = null;
-        try {
-            controller = ControllerApplication.start(vertx, BrowserTest.pointedAt(plant, simulator),
-                    ControllerOptions.defaults(dir.resolve("controller"))).await(60, TimeUnit.SECONDS);
-            vertx.deployVerticle(new FaultInjector(simulator.lines().get(0))).await(10, TimeUnit.SECONDS);
-            hmi = HmiServer.start(vertx, HmiOptions.of(plant, Users.demo(), 0, true)).await(10, TimeUnit.SECONDS);
+        try (RunningPlant plant = RunningPlant.start(dir)) {
             Files.createDirectories(SCREENSHOTS);
 
             browser = Chromium.start(dir.resolve("chromium-profile"), 1440, 900);
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(100));
             wait.ignoring(StaleElementReferenceException.class); // the tables refresh every 2 s
-            browser.get(hmi.url() + "/login.html");
+            browser.get(plant.url() + "/login.html");
             wait.until(d -> d.findElement(By.id("user")).isDisplayed());
             browser.findElement(By.id("user")).sendKeys("engineer");
             browser.findElement(By.id("password")).sendKeys(Users.DEMO_PASSWORD);
@@ -125,14 +107,6 @@ class AlarmBrowserTest {
             if (browser != null) {
                 browser.quit();
             }
-            if (hmi != null) {
-                hmi.close().await(10, TimeUnit.SECONDS);
-            }
-            if (controller != null) {
-                controller.stop().await(60, TimeUnit.SECONDS);
-            }
-            simulator.close();
-            vertx.close().await(10, TimeUnit.SECONDS);
         }
     }
 

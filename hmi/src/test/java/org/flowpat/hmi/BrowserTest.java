@@ -5,24 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.flowpat.config.Plants;
-import org.flowpat.config.model.Line;
-import org.flowpat.config.model.OpcUaEndpoint;
-import org.flowpat.config.model.Plant;
-import org.flowpat.config.model.PlcConnection;
-import org.flowpat.controller.ControllerApplication;
-import org.flowpat.controller.ControllerOptions;
-import org.flowpat.controller.historian.TrendQueryService;
 import org.flowpat.hmi.auth.Users;
-import org.flowpat.simulator.server.SimulatorOptions;
-import org.flowpat.simulator.server.SimulatorServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -47,24 +34,14 @@ class BrowserTest {
 
     @Test
     void anOperatorLogsInSeesLiveValuesChangeAndOpensTrends() throws Exception {
-        Plant plant = Plants.bundled();
-        Vertx vertx = Vertx.vertx();
-        SimulatorServer simulator = SimulatorServer.start(SimulatorOptions.defaults(plant, dir.resolve("sim"))
-                .withPorts(0, 0).withTimeScale(30).withLines(null, 2.0));
-        ControllerApplication controller = null;
-        HmiServer hmi = null;
         ChromeDriver browser = null;
-        try {
-            controller = ControllerApplication.start(vertx, pointedAt(plant, simulator),
-                    ControllerOptions.defaults(dir.resolve("controller"))).await(60, TimeUnit.SECONDS);
-            vertx.deployVerticle(new TrendQueryService(controller.historian())).await(10, TimeUnit.SECONDS);
-            hmi = HmiServer.start(vertx, HmiOptions.of(plant, Users.demo(), 0, true)).await(10, TimeUnit.SECONDS);
+        try (RunningPlant plant = RunningPlant.start(dir)) {
             Files.createDirectories(SCREENSHOTS);
 
             browser = Chromium.start(dir.resolve("chromium-profile"), 1440, 1060);
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30), Duration.ofMillis(100));
 
-            browser.get(hmi.url() + "/");
+            browser.get(plant.url() + "/");
             wait.until(d -> d.getCurrentUrl().endsWith("/login.html"));
             wait.until(d -> d.findElement(By.id("demo")).isDisplayed());
             screenshot(browser, "login.png");
@@ -126,27 +103,9 @@ class BrowserTest {
             if (browser != null) {
                 browser.quit();
             }
-            if (hmi != null) {
-                hmi.close().await(10, TimeUnit.SECONDS);
-            }
-            if (controller != null) {
-                controller.stop().await(60, TimeUnit.SECONDS);
-            }
-            simulator.close();
-            vertx.close().await(10, TimeUnit.SECONDS);
         }
     }
 
-    static Plant pointedAt(Plant plant, SimulatorServer simulator) {
-        List<Line> lines = plant.lines().stream().map(l -> {
-            OpcUaEndpoint o = l.opcua();
-            return new Line(l.id(), l.name(), new OpcUaEndpoint(simulator.opcUaEndpoint(), o.securityPolicy(),
-                    o.securityMode(), o.username(), o.password(), 200.0),
-                    new PlcConnection(simulator.modbusUrl() + "?default-unit-identifier=1", 200.0), l.process(), l.units(),
-                    l.cqas(), l.quality());
-        }).toList();
-        return new Plant(plant.name(), lines, plant.users());
-    }
 
     private static String value(org.openqa.selenium.WebDriver d, String ref) {
         return d.findElement(By.cssSelector("[id='v-" + ref + "']")).getDomAttribute("data-value") == null ? ""
