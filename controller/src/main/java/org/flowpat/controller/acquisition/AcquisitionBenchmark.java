@@ -13,7 +13,12 @@ import org.flowpat.config.Plants;
 import org.flowpat.config.model.Line;
 import org.flowpat.config.model.OpcUaEndpoint;
 import org.flowpat.config.model.Plant;
+import java.time.Duration;
+import org.flowpat.controller.ControllerApplication;
+import org.flowpat.controller.ControllerOptions;
 import org.flowpat.controller.api.Addresses;
+import org.flowpat.controller.historian.influx.InfluxHistorian;
+import org.flowpat.controller.historian.influx.LocalInfluxd;
 import org.flowpat.controller.api.Sample;
 import org.flowpat.controller.api.SampleBatch;
 import org.flowpat.controller.api.SpectrumSample;
@@ -36,6 +41,9 @@ public final class AcquisitionBenchmark {
     private final int seconds;
     private final int warmupSeconds;
 
+    /** Also run the historian into a private InfluxDB (the whole controller), and count what reached it. */
+    private boolean influx;
+
     private AcquisitionBenchmark(int lines, double rateHz, int seconds, int warmupSeconds) {
         this.lines = lines;
         this.rateHz = rateHz;
@@ -48,6 +56,7 @@ public final class AcquisitionBenchmark {
         double rate = 10;
         int seconds = 30;
         int warmup = 5;
+        boolean influx = false;
         for (int i = 0; i < args.length; i++) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
@@ -55,15 +64,21 @@ public final class AcquisitionBenchmark {
                 case "--rate" -> rate = Double.parseDouble(require(args[i], value));
                 case "--seconds" -> seconds = Integer.parseInt(require(args[i], value));
                 case "--warmup" -> warmup = Integer.parseInt(require(args[i], value));
+                case "--influx" -> {
+                    influx = true;
+                    i--; // a flag, no value
+                }
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + "; usage: AcquisitionBenchmark [--lines N] [--rate HZ] [--seconds S] [--warmup S]");
+                        + "; usage: AcquisitionBenchmark [--lines N] [--rate HZ] [--seconds S] [--warmup S] [--influx]");
             }
             i++;
         }
         if (lines < 1 || rate <= 0 || seconds < 1 || warmup < 0) {
             throw new IllegalArgumentException("--lines, --rate and --seconds must be positive, --warmup not negative");
         }
-        new AcquisitionBenchmark(lines, rate, seconds, warmup).run();
+        AcquisitionBenchmark benchmark = new AcquisitionBenchmark(lines, rate, seconds, warmup);
+        benchmark.influx = influx;
+        benchmark.run();
         System.exit(0);
     }
 
@@ -109,7 +124,9 @@ public final class AcquisitionBenchmark {
             Latencies latencies = new Latencies();
             long[] windowStart = {Long.MAX_VALUE};
             long[] offset = {0};
+            AtomicLong published = new AtomicLong();
             vertx.eventBus().<SampleBatch>localConsumer(Addresses.SAMPLES, m -> {
+                published.addAndGet(m.body().samples().size());
                 long now = DataValues.nowNanos();
                 if (now < windowStart[0]) {
                     return;
@@ -123,7 +140,12 @@ public final class AcquisitionBenchmark {
             AcquisitionOptions options = AcquisitionOptions.defaults(dir.resolve("controller"));
             options = new AcquisitionOptions(options.dataDir(), options.sourcePreference(), options.reconnect(),
                     1000.0 / rateHz, options.maxMonitoredItemsPerCall(), options.requestTimeout());
-            Acquisition acquisition = Acquisition.start(vertx, plant, options).await(60, TimeUnit.SECONDS);
+            LocalInfluxd influxd = influx ? LocalInfluxd.start(dir.resolve("influxd")) : null;
+            ControllerApplication controller = influx ? ControllerApplication.start(vertx, plant,
+                    new ControllerOptions(dir.resolve("controller"), influxd.url(), "bench", Duration.ofMinutes(5), options))
+                    .await(120, TimeUnit.SECONDS) : null;
+            Acquisition acquisition = controller != null ? controller.acquisition()
+                    : Acquisition.start(vertx, plant, options).await(60, TimeUnit.SECONDS);
             vertx.eventBus().<SpectrumSample>localConsumer(Addresses.SPECTRA, m -> {
                 if (DataValues.nowNanos() >= windowStart[0]) {
                     spectra.incrementAndGet();
@@ -139,12 +161,34 @@ public final class AcquisitionBenchmark {
             long cpuStart = processCpuNanos();
             long wallStart = System.nanoTime();
             windowStart[0] = DataValues.nowNanos();
-            Thread.sleep(seconds * 1000L);
+            List<Long> heapAfterGc = new java.util.ArrayList<>();
+            for (int elapsed = 0; elapsed < seconds; elapsed += 60) {
+                Thread.sleep(Math.min(60, seconds - elapsed) * 1000L);
+                if (seconds >= 120) {
+                    heapAfterGc.add(usedHeapMb()); // once a minute: the heap must stay flat over a long run
+                }
+            }
             windowStart[0] = Long.MAX_VALUE;
             double wallS = (System.nanoTime() - wallStart) / 1e9;
             double cpuS = (processCpuNanos() - cpuStart) / 1e9;
-            acquisition.stop().await(30, TimeUnit.SECONDS);
+            long stopStart = System.nanoTime();
+            if (controller != null) {
+                controller.stop().await(330, TimeUnit.SECONDS); // acquisition stops, then the spool drains into InfluxDB
+            } else {
+                acquisition.stop().await(30, TimeUnit.SECONDS);
+            }
+            double stopS = (System.nanoTime() - stopStart) / 1e9;
             vertx.close().await(30, TimeUnit.SECONDS);
+            long stored = -1;
+            if (influxd != null) {
+                try (InfluxHistorian counter = new InfluxHistorian(influxd.url(), "bench")) {
+                    stored = 0;
+                    for (Line l : plant.lines()) {
+                        stored += counter.countSamples(l.id(), 0, Long.MAX_VALUE / 2);
+                    }
+                }
+                influxd.close();
+            }
             System.gc();
             long heapEnd = usedHeapMb();
 
@@ -165,7 +209,14 @@ public final class AcquisitionBenchmark {
             }
             System.out.printf(Locale.ROOT, "process CPU: %.2f cores (simulator and controller together)%n",
                     cpuS / wallS);
-            System.out.printf(Locale.ROOT, "heap used: %d MB at start, %d MB at end (after GC)%n", heapStart, heapEnd);
+            System.out.printf(Locale.ROOT, "heap used: %d MB at start, %d MB at end (after GC)%s%n", heapStart, heapEnd,
+                    heapAfterGc.isEmpty() ? "" : "; each minute of the run: " + heapAfterGc + " MB");
+            if (stored >= 0) {
+                System.out.printf(Locale.ROOT, "InfluxDB: %d samples published on the bus in the whole run, %d in the database "
+                        + "(%s); %.0f samples/s into the database during the window; spool drained in %.1f s at stop%n",
+                        published.get(), stored, stored == published.get() ? "zero loss, no duplicates" : "MISMATCH",
+                        samples.get() / wallS, stopS);
+            }
         }
     }
 
