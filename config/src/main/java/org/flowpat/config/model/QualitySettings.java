@@ -11,8 +11,14 @@ import org.flowpat.config.validation.Validation;
  * Every part is optional; a CQA without chart settings gets the defaults of {@link ChartSettings}.
  */
 public record QualitySettings(List<ChartSettings> charts, List<AlarmDefinition> alarms, List<LoopSettings> loops,
-                              List<InterlockSettings> interlocks, DiversionSettings diversion) implements Validatable {
+                              List<InterlockSettings> interlocks, DiversionSettings diversion, LotSettings lots,
+                              ReleaseRules release, MultivariateSettings multivariate,
+                              ChemometricsSettings chemometrics, List<SupervisorySettings> supervisory)
+        implements Validatable {
     public QualitySettings {
+        lots = lots == null ? LotSettings.defaults() : lots;
+        release = release == null ? ReleaseRules.defaults() : release;
+        supervisory = supervisory == null ? List.of() : List.copyOf(supervisory);
         charts = charts == null ? List.of() : List.copyOf(charts);
         alarms = alarms == null ? List.of() : List.copyOf(alarms);
         loops = loops == null ? List.of() : List.copyOf(loops);
@@ -21,7 +27,13 @@ public record QualitySettings(List<ChartSettings> charts, List<AlarmDefinition> 
     }
 
     public static QualitySettings defaults() {
-        return new QualitySettings(null, null, null, null, null);
+        return new QualitySettings(null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** The settings before lots, release rules, multivariate monitoring, chemometrics and supervisory loops existed. */
+    public QualitySettings(List<ChartSettings> charts, List<AlarmDefinition> alarms, List<LoopSettings> loops,
+                           List<InterlockSettings> interlocks, DiversionSettings diversion) {
+        this(charts, alarms, loops, interlocks, diversion, null, null, null, null, null);
     }
 
     /** The chart settings of a CQA, or the defaults. */
@@ -41,6 +53,16 @@ public record QualitySettings(List<ChartSettings> charts, List<AlarmDefinition> 
         v.unique("interlocks", interlocks, InterlockSettings::id, "id");
         v.each("interlocks", interlocks);
         v.child("diversion", diversion);
+        v.child("lots", lots);
+        v.child("release", release);
+        if (multivariate != null) {
+            v.child("multivariate", multivariate);
+        }
+        if (chemometrics != null) {
+            v.child("chemometrics", chemometrics);
+        }
+        v.unique("supervisory", supervisory, SupervisorySettings::id, "id");
+        v.each("supervisory", supervisory);
         Set<String> alarmIds = alarms.stream().map(AlarmDefinition::id).collect(Collectors.toSet());
         for (int i = 0; i < diversion.upstreamAlarms().size(); i++) {
             String id = diversion.upstreamAlarms().get(i);

@@ -1,6 +1,9 @@
 package org.flowpat.controller.historian;
 
 import org.flowpat.controller.api.AlarmTransition;
+import org.flowpat.controller.api.AuditEntry;
+import org.flowpat.controller.api.LotRecord;
+import org.flowpat.controller.api.LotSignature;
 import org.flowpat.controller.api.DiversionCommand;
 import org.flowpat.controller.api.Event;
 import org.flowpat.controller.api.LineStateChange;
@@ -81,6 +84,21 @@ public interface Historian extends AutoCloseable {
     /** The state changes of a line, by time. */
     default List<LineStateChange> lineStates(String line, long fromNanos, long toNanos) throws HistorianException {
         return cast(readJournal(JournalKind.LINE_STATES, line, Map.of(), fromNanos, toNanos), LineStateChange.class);
+    }
+
+    /** The audit chain's entries whose time lies in the range, by time (sort by {@link AuditEntry#seq()} to verify). */
+    default List<AuditEntry> auditEntries(long fromNanos, long toNanos) throws HistorianException {
+        return cast(readJournal(JournalKind.AUDIT, JournalKind.AUDIT_CHAIN, Map.of(), fromNanos, toNanos), AuditEntry.class);
+    }
+
+    /** The lot records of a line that start in the range, by start. */
+    default List<LotRecord> lots(String line, long fromNanos, long toNanos) throws HistorianException {
+        return cast(readJournal(JournalKind.LOTS, line, Map.of(), fromNanos, toNanos), LotRecord.class);
+    }
+
+    /** The signatures given on a line's lots in the range, by time. */
+    default List<LotSignature> signatures(String line, long fromNanos, long toNanos) throws HistorianException {
+        return cast(readJournal(JournalKind.SIGNATURES, line, Map.of(), fromNanos, toNanos), LotSignature.class);
     }
 
     private static <T> List<T> cast(List<Object> records, Class<T> type) {

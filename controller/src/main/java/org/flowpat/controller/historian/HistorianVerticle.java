@@ -6,6 +6,8 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import org.flowpat.controller.api.Event;
 import org.flowpat.controller.api.Addresses;
+import org.flowpat.controller.api.AuditAddresses;
+import org.flowpat.controller.api.LotAddresses;
 import org.flowpat.controller.api.HistorianStatus;
 import org.flowpat.controller.api.SampleBatch;
 import org.flowpat.controller.api.QualityAddresses;
@@ -44,7 +46,8 @@ public final class HistorianVerticle extends VerticleBase {
 
     /** Quality records journaled beside samples and events. */
     private static final List<String> JOURNALED = List.of(QualityAddresses.SPC, QualityAddresses.ALARMS,
-            QualityAddresses.DIVERSION, QualityAddresses.LINE_STATE);
+            QualityAddresses.DIVERSION, QualityAddresses.LINE_STATE, AuditAddresses.ENTRIES, LotAddresses.LOTS,
+            LotAddresses.SIGNATURES);
 
     private final Historian historian;
     private final SpoolConfig spoolConfig;
@@ -99,7 +102,7 @@ public final class HistorianVerticle extends VerticleBase {
             log.error("historian: ignoring a {} on {}", body == null ? "null" : body.getClass().getName(), message.address());
             if (message.replyAddress() != null) {
                 message.fail(400, "the historian stores SampleBatch, Event, SpcResult, AlarmTransition, "
-                        + "DiversionCommand and LineStateChange records, not " + (body == null ? "null" : body.getClass().getSimpleName()));
+                        + "DiversionCommand, LineStateChange, AuditEntry, LotRecord and LotSignature records, not " + (body == null ? "null" : body.getClass().getSimpleName()));
             }
             return;
         }

@@ -1,6 +1,9 @@
 package org.flowpat.controller.historian;
 
 import org.flowpat.controller.api.AlarmTransition;
+import org.flowpat.controller.api.AuditEntry;
+import org.flowpat.controller.api.LotRecord;
+import org.flowpat.controller.api.LotSignature;
 import org.flowpat.controller.api.DiversionCommand;
 import org.flowpat.controller.api.LineStateChange;
 import org.flowpat.controller.api.SpcResult;
@@ -47,7 +50,32 @@ public enum JournalKind {
     /** A line state change, identified by (line, time, new state). */
     LINE_STATES("line_states", LineStateChange.class, r -> ((LineStateChange) r).timeNanos(), List.of("line", "to_state"),
             r -> List.of(((LineStateChange) r).line(), ((LineStateChange) r).to().name()),
+            List.of(), r -> new double[0]),
+    /**
+     * An audit-trail entry, identified by its sequence number in the one chain of the plant (the pseudo-line
+     * {@link #AUDIT_CHAIN}), so that the whole chain reads back with one query.
+     */
+    AUDIT("audit", AuditEntry.class, r -> ((AuditEntry) r).timeNanos(), List.of("chain", "seq"),
+            r -> List.of(JournalKind.AUDIT_CHAIN, Long.toString(((AuditEntry) r).seq())), List.of(), r -> new double[0]),
+    /**
+     * A lot record, identified by (line, lot id) at the lot's start: the snapshot written when the lot opens is
+     * replaced by the record written when it closes.
+     */
+    LOTS("lots", LotRecord.class, r -> ((LotRecord) r).startNanos(), List.of("line", "lot_id"),
+            r -> List.of(((LotRecord) r).line(), ((LotRecord) r).id()),
+            List.of("product_mass_g", "diverted_mass_g", "completeness"),
+            r -> {
+                LotRecord l = (LotRecord) r;
+                return new double[]{l.productMassG(), l.divertedMassG(),
+                    l.completeness() == null ? Double.NaN : l.completeness().share()};
+            }),
+    /** An electronic signature of a lot, identified by (line, lot id, signature id) at the signing time. */
+    SIGNATURES("signatures", LotSignature.class, r -> ((LotSignature) r).timeNanos(), List.of("line", "lot_id", "signature_id"),
+            r -> List.of(((LotSignature) r).line(), ((LotSignature) r).lotId(), ((LotSignature) r).id()),
             List.of(), r -> new double[0]);
+
+    /** The "line" key under which the plant's one audit chain is journaled. */
+    public static final String AUDIT_CHAIN = "audit";
 
     /** The field / column holding the whole record as JSON. */
     public static final String JSON = "json";
@@ -125,8 +153,8 @@ public enum JournalKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("the historian journals SpcResult, AlarmTransition, DiversionCommand and "
-                + "LineStateChange records, not " + (record == null ? "null" : record.getClass().getName()));
+        throw new IllegalArgumentException("the historian journals SpcResult, AlarmTransition, DiversionCommand, "
+                + "LineStateChange, AuditEntry, LotRecord and LotSignature records, not " + (record == null ? "null" : record.getClass().getName()));
     }
 
     /**

@@ -9,6 +9,9 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import org.flowpat.controller.api.AlarmAction;
 import org.flowpat.controller.api.AlarmTransition;
+import org.flowpat.controller.api.AuditEntry;
+import org.flowpat.controller.api.LotRecord;
+import org.flowpat.controller.api.LotSignature;
 import org.flowpat.controller.api.DiversionCommand;
 import org.flowpat.controller.api.LineCommandRequest;
 import org.flowpat.controller.api.LineStateChange;
@@ -21,7 +24,8 @@ import org.flowpat.controller.api.SpcResult;
 public final class QualityCodecs {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<Class<?>> TYPES = List.of(SpcResult.class, AlarmTransition.class, AlarmAction.class,
-            LineStateChange.class, LineCommandRequest.class, DiversionCommand.class);
+            LineStateChange.class, LineCommandRequest.class, DiversionCommand.class, AuditEntry.class, LotRecord.class,
+            LotSignature.class);
 
     private QualityCodecs() {
     }

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.flowpat.controller.api.AlarmTransition;
+import org.flowpat.controller.api.AuditEntry;
+import org.flowpat.controller.api.LotRecord;
+import org.flowpat.controller.api.LotSignature;
 import org.flowpat.controller.api.DiversionCommand;
 import org.flowpat.controller.api.LineStateChange;
 import org.flowpat.controller.api.SpcResult;
@@ -21,7 +24,7 @@ import java.util.List;
 public final class JournalJson {
     /** The journaled types; their position in this list is not part of any format. */
     public static final List<Class<?>> TYPES = List.of(SpcResult.class, AlarmTransition.class, DiversionCommand.class,
-            LineStateChange.class);
+            LineStateChange.class, AuditEntry.class, LotRecord.class, LotSignature.class);
 
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)

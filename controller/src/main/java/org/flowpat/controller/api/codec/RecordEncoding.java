@@ -1,6 +1,9 @@
 package org.flowpat.controller.api.codec;
 
 import org.flowpat.controller.api.AlarmTransition;
+import org.flowpat.controller.api.AuditEntry;
+import org.flowpat.controller.api.LotRecord;
+import org.flowpat.controller.api.LotSignature;
 import org.flowpat.controller.api.DiversionCommand;
 import org.flowpat.controller.api.Event;
 import org.flowpat.controller.api.LineStateChange;
@@ -32,6 +35,9 @@ public final class RecordEncoding {
     static final byte ALARM_TRANSITION = 5;
     static final byte DIVERSION_COMMAND = 6;
     static final byte LINE_STATE_CHANGE = 7;
+    static final byte AUDIT_ENTRY = 8;
+    static final byte LOT_RECORD = 9;
+    static final byte LOT_SIGNATURE = 10;
     static final byte VERSION = 1;
 
     private RecordEncoding() {
@@ -102,6 +108,9 @@ public final class RecordEncoding {
                 case ALARM_TRANSITION -> readJson(in, AlarmTransition.class);
                 case DIVERSION_COMMAND -> readJson(in, DiversionCommand.class);
                 case LINE_STATE_CHANGE -> readJson(in, LineStateChange.class);
+                case AUDIT_ENTRY -> readJson(in, AuditEntry.class);
+                case LOT_RECORD -> readJson(in, LotRecord.class);
+                case LOT_SIGNATURE -> readJson(in, LotSignature.class);
                 default -> throw new IllegalArgumentException("record type " + type + " unknown");
             };
             if (in.available() > 0) {
@@ -125,6 +134,12 @@ public final class RecordEncoding {
             return ALARM_TRANSITION;
         } else if (message instanceof DiversionCommand) {
             return DIVERSION_COMMAND;
+        } else if (message instanceof AuditEntry) {
+            return AUDIT_ENTRY;
+        } else if (message instanceof LotRecord) {
+            return LOT_RECORD;
+        } else if (message instanceof LotSignature) {
+            return LOT_SIGNATURE;
         }
         return LINE_STATE_CHANGE;
     }
