@@ -18,7 +18,8 @@ const Hmi = (() => {
       credentials: 'same-origin' });
     let json = null;
     try { json = await r.json(); } catch (e) { /* empty body */ }
-    if (r.status === 401 && !url.endsWith('/api/login')) { location.href = '/login.html'; }
+    // A 401 about a password entered again (signing) is an answer for the dialog, not the end of the session.
+    if (r.status === 401 && !url.endsWith('/api/login') && !(json && json.field === 'password')) { location.href = '/login.html'; }
     if (!r.ok) { const err = new Error((json && json.error) || r.statusText); err.status = r.status; throw err; }
     return json;
   }
@@ -37,6 +38,7 @@ const Hmi = (() => {
     return (Math.abs(v) < 0.5 * Math.pow(10, -d) ? 0 : Number(v)).toFixed(d); // never "-0"
   }
   function time(ms) { return ms ? new Date(ms).toLocaleTimeString('en-GB') : ''; }
+  function dateTime(ms) { return ms ? new Date(ms).toLocaleString('en-GB') : ''; }
   function el(tag, attrs, text) {
     const e = document.createElement(tag);
     for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
@@ -45,7 +47,24 @@ const Hmi = (() => {
   }
   function unitText(u) { return u === 'degC' ? '°C' : (u || ''); }
   function outside(v, r) { return r && v !== null && v !== undefined && (v < r.min || v > r.max); }
+  // The header every page shares: brand, plant, navigation, clock, user and log-out, rendered into <header class="top">.
+  const PAGES = [['overview', 'Overview'], ['trends', 'Trends'], ['charts', 'Control charts'], ['alarms', 'Alarms'],
+    ['control', 'Control'], ['lots', 'Lots'], ['audit', 'Audit trail'], ['simulator', 'Simulator']];
+  function renderHeader() {
+    const top = document.querySelector('header.top');
+    if (!top || top.childElementCount) return;
+    const nav = el('nav');
+    for (const [id, label] of PAGES) {
+      const a = el('a', { href: '/' + id + '.html', 'data-page': id }, label);
+      if (id === 'simulator') a.hidden = true;
+      nav.append(a);
+    }
+    top.append(el('span', { class: 'brand' }, 'FlowPAT'), el('span', { class: 'plant', id: 'plant' }), nav,
+      el('span', { class: 'spacer' }), el('span', { class: 'clock', id: 'clock' }), el('span', { class: 'user', id: 'user' }),
+      el('button', { id: 'logout', type: 'button' }, 'Log out'));
+  }
   async function header(page) {
+    renderHeader();
     const me = await api('GET', '/api/me');
     document.getElementById('user').textContent = me.name + ' (' + me.role + ')';
     document.querySelectorAll('header nav a').forEach(a => a.classList.toggle('current', a.dataset.page === page));
@@ -65,12 +84,20 @@ const Hmi = (() => {
     return me;
   }
   // The live feed: reconnects with back-off; onSamples gets arrays of {signal, value, quality, time}.
-  function live(subscribe, onSamples, onState) {
+  // subscribe() returns the signal list, or {subscribe: [...], spc: ['L1/purity'], multivariate: ['L1']} to follow
+  // control-chart results, multivariate results and PLS predictions too: results = {spc, multivariate, pat}, each a
+  // function that gets arrays of them.
+  function live(subscribe, onSamples, onState, results) {
+    const request = () => { const s = subscribe(); return JSON.stringify(Array.isArray(s) ? { subscribe: s } : s); };
     let ws, delay = 500, closed = false;
     function open() {
       ws = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws/live');
-      ws.onopen = () => { delay = 500; ws.send(JSON.stringify({ subscribe: subscribe() })); onState && onState(true); };
-      ws.onmessage = ev => { const m = JSON.parse(ev.data); if (m.type === 'samples') onSamples(m.samples); };
+      ws.onopen = () => { delay = 500; ws.send(request()); onState && onState(true); };
+      ws.onmessage = ev => {
+        const m = JSON.parse(ev.data);
+        if (m.type === 'samples' && onSamples) onSamples(m.samples);
+        else if (results && results[m.type]) results[m.type](m.results);
+      };
       ws.onclose = ev => {
         onState && onState(false);
         if (ev.code === 1008) { location.href = '/login.html'; return; }  // the login ended
@@ -79,9 +106,11 @@ const Hmi = (() => {
     }
     open();
     return {
-      resubscribe() { if (ws && ws.readyState === 1) ws.send(JSON.stringify({ subscribe: subscribe() })); },
+      resubscribe() { if (ws && ws.readyState === 1) ws.send(request()); },
       close() { closed = true; ws && ws.close(); }
     };
   }
-  return { api, fmt, digits, unitText, outside, header, live, cookie, time, el };
+  // Drawn at once (this script loads at the end of <body>), so the layout does not jump when /api/me answers.
+  renderHeader();
+  return { api, fmt, digits, unitText, outside, header, live, cookie, time, dateTime, el };
 })();

@@ -47,6 +47,7 @@
     tr.children[0].textContent = label;
     matBody.appendChild(tr);
   };
+  addRow('Line state', 'm-state');
   if (diverter) addRow('Diverter route', 'm-route');
   for (const k of MATERIAL) addRow(signals[k].name, 'm-' + k);
 
@@ -113,6 +114,17 @@
     Object.values(sparks).forEach(s => s.draw());
     if (lastSample && Date.now() - lastSample > 10000) { conn.textContent = 'no data for ' + Math.round((Date.now() - lastSample) / 1000) + ' s'; conn.classList.add('stale'); }
   }, 1000);
+  // The PackML state, amber when the line is held, stopped or aborted rather than producing or idle.
+  async function lineState() {
+    try {
+      const st = await Hmi.api('GET', '/api/lines/' + encodeURIComponent(line.id) + '/state');
+      const td = document.getElementById('m-state');
+      td.textContent = st.state || 'unknown';
+      td.classList.toggle('abnormal', ['HELD', 'ABORTED', 'HOLDING', 'ABORTING'].includes(st.state));
+    } catch (e) { /* shown again at the next poll */ }
+  }
+  lineState();
+  setInterval(lineState, 2000);
   Object.values(sparks).forEach(s => s.draw());
   document.body.dataset.ready = 'true';
 })();

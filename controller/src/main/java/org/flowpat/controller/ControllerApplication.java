@@ -11,7 +11,14 @@ import org.flowpat.config.model.Line;
 import org.flowpat.config.model.Plant;
 import org.flowpat.controller.acquisition.Acquisition;
 import org.flowpat.controller.api.codec.ControllerCodecs;
+import org.flowpat.controller.audit.AuditService;
+import org.flowpat.controller.chemometrics.ChemometricsVerticle;
 import org.flowpat.controller.control.SetpointService;
+import org.flowpat.controller.control.SupervisoryVerticle;
+import org.flowpat.controller.lots.LotContextWriter;
+import org.flowpat.controller.lots.LotService;
+import org.flowpat.controller.lots.LotVerticle;
+import org.flowpat.controller.multivariate.MultivariateVerticle;
 import org.flowpat.controller.api.Addresses;
 import org.flowpat.controller.api.Sample;
 import org.flowpat.controller.api.SampleBatch;
@@ -19,6 +26,7 @@ import org.flowpat.controller.diversion.DiversionVerticle;
 import org.flowpat.controller.diversion.SourceClock;
 import org.flowpat.controller.historian.Historian;
 import org.flowpat.controller.historian.HistorianVerticle;
+import org.flowpat.controller.historian.JournalQueryService;
 import org.flowpat.controller.historian.TrendQueryService;
 import org.flowpat.controller.historian.influx.InfluxHistorian;
 import org.flowpat.controller.historian.questdb.QuestDbHistorian;
@@ -29,10 +37,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The controller process: historian first (so the spool listens before the first sample is published), then
- * acquisition, then per line the quality monitor (SPC and alarms), the line state machine and the diversion
- * planner (which commands the diverter through acquisition). Stopping goes the other way: quality verticles,
- * acquisition, then the historian drains its spool to the database and closes.
+ * The controller process: historian first (so the spool listens before the first sample is published), the audit
+ * trail (it records the configuration, and everything after it may audit), then acquisition, the plant-wide services
+ * the HMI asks (trends, journal history, lots, setpoints), then per line the quality monitor (SPC and alarms), the
+ * line state machine, the lot tracker, PLS predictions, multivariate monitoring, the supervisory loops and the
+ * diversion planner (which commands the diverter through acquisition). Stopping goes the other way: line and service
+ * verticles, the audit trail, acquisition, then the historian drains its spool to the database and closes.
  */
 public final class ControllerApplication {
     private static final Logger LOG = LoggerFactory.getLogger(ControllerApplication.class);
@@ -40,6 +50,10 @@ public final class ControllerApplication {
     private static final long LINE_STATE_ACTING_MS = 2_000;
     /** How often the diversion planner decides. */
     private static final long DIVERSION_TICK_MS = 1_000;
+    /** Data time after a lot's end by which the diverter's handling of its last material is known. */
+    private static final long LOT_SETTLE_NANOS = 60_000_000_000L;
+    /** Host time without new data after which closed lots are finished with what is known. */
+    private static final long LOT_STALE_MS = 30_000;
 
     private final Vertx vertx;
     private final Historian historian;
@@ -65,10 +79,15 @@ public final class ControllerApplication {
             HistorianVerticle verticle = new HistorianVerticle(historian,
                     SpoolConfig.defaults(options.dataDir().resolve("spool")), options.drainTimeout());
             return vertx.deployVerticle(verticle, new DeploymentOptions().setThreadingModel(ThreadingModel.WORKER))
-                    .compose(id -> Acquisition.start(vertx, plant, options.acquisition())
-                            .compose(acquisition -> deployLineVerticles(vertx, plant, historian, acquisition)
-                                    .map(lineIds -> new ControllerApplication(vertx, historian, id, acquisition, lineIds))
-                                    .recover(e -> acquisition.stop().transform(ar -> Future.failedFuture(e))))
+                    // the audit trail next: it records the configuration, and every later component may audit
+                    .compose(id -> AuditService.deploy(vertx, options.dataDir(), historian, plant)
+                            .compose(auditId -> Acquisition.start(vertx, plant, options.acquisition())
+                                    .compose(acquisition -> deployLineVerticles(vertx, plant, historian, acquisition)
+                                            // stopped with the line verticles, before acquisition and the historian
+                                            .map(lineIds -> new ControllerApplication(vertx, historian, id, acquisition,
+                                                    withFirst(auditId, lineIds)))
+                                            .recover(e -> acquisition.stop().transform(ar -> Future.failedFuture(e))))
+                                    .recover(e -> vertx.undeploy(auditId).transform(ar -> Future.failedFuture(e))))
                             .recover(e -> vertx.undeploy(id).transform(ar -> {
                                 closeQuietly(historian);
                                 return Future.failedFuture(e);
@@ -85,16 +104,30 @@ public final class ControllerApplication {
     private static Future<List<String>> deployLineVerticles(Vertx vertx, Plant plant, Historian historian,
                                                             Acquisition acquisition) {
         List<String> ids = new ArrayList<>();
+        List<String> lineIds = plant.lines().stream().map(Line::id).toList();
         Future<Void> chain = vertx.deployVerticle(new TrendQueryService(historian)).map(ids::add).mapEmpty()
+                .compose(v -> vertx.deployVerticle(new JournalQueryService(historian))).map(ids::add).mapEmpty()
+                .compose(v -> vertx.deployVerticle(new LotService(lineIds, historian))).map(ids::add).mapEmpty()
                 .compose(v -> vertx.deployVerticle(new SetpointService(plant, acquisition))).map(ids::add).mapEmpty();
         for (Line line : plant.lines()) {
+            // Verticles for parts a line's plant file leaves out (chemometrics, multivariate, supervisory) idle.
             chain = chain
                     .compose(v -> vertx.deployVerticle(new QualityVerticle(line))).map(ids::add).mapEmpty()
                     .compose(v -> vertx.deployVerticle(new LineStateVerticle(line, LINE_STATE_ACTING_MS))).map(ids::add).mapEmpty()
+                    .compose(v -> vertx.deployVerticle(new LotVerticle(line, lotContext(line, acquisition), LOT_SETTLE_NANOS, LOT_STALE_MS))).map(ids::add).mapEmpty()
+                    .compose(v -> vertx.deployVerticle(new ChemometricsVerticle(line))).map(ids::add).mapEmpty()
+                    .compose(v -> vertx.deployVerticle(new MultivariateVerticle(line))).map(ids::add).mapEmpty()
+                    .compose(v -> vertx.deployVerticle(new SupervisoryVerticle(line))).map(ids::add).mapEmpty()
                     .compose(v -> vertx.deployVerticle(new DiversionVerticle(line, acquisition.line(line.id()),
                             sourceClock(vertx, line.id()), DIVERSION_TICK_MS))).map(ids::add).mapEmpty();
         }
         return chain.map(v -> ids).recover(e -> undeployAll(vertx, ids).transform(ar -> Future.failedFuture(e)));
+    }
+
+    /** Writes the open lot's id to the analyzer's context node, when the plant file names one. */
+    private static LotContextWriter lotContext(Line line, Acquisition acquisition) {
+        String nodeId = line.quality().lots().contextNodeId();
+        return nodeId == null ? null : lotId -> acquisition.line(line.id()).writeText(nodeId, lotId);
     }
 
     /** The line's data time (newest source timestamp), which material decisions run on. */
@@ -108,6 +141,13 @@ public final class ControllerApplication {
             }
         });
         return clock;
+    }
+
+    private static List<String> withFirst(String first, List<String> rest) {
+        List<String> all = new ArrayList<>(rest.size() + 1);
+        all.add(first);
+        all.addAll(rest);
+        return all;
     }
 
     private static Future<Void> undeployAll(Vertx vertx, List<String> ids) {

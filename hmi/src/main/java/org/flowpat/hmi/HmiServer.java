@@ -18,24 +18,31 @@ import java.util.Set;
 import org.flowpat.hmi.alarms.AlarmBoard;
 import org.flowpat.hmi.api.AlarmRoutes;
 import org.flowpat.hmi.api.ApiException;
+import org.flowpat.hmi.api.AuditLog;
+import org.flowpat.hmi.api.AuditRoutes;
 import org.flowpat.hmi.api.AuthRoutes;
 import org.flowpat.hmi.api.BusRequests;
 import org.flowpat.hmi.api.CommandRoutes;
+import org.flowpat.hmi.api.HistoryRoutes;
+import org.flowpat.hmi.api.LineRoutes;
+import org.flowpat.hmi.api.LotRoutes;
 import org.flowpat.hmi.api.PlantRoutes;
 import org.flowpat.hmi.api.TrendRoutes;
 import org.flowpat.hmi.auth.LoginThrottle;
 import org.flowpat.hmi.auth.Permission;
 import org.flowpat.hmi.auth.SessionAuth;
+import org.flowpat.hmi.lines.LineStates;
 import org.flowpat.hmi.live.LiveEndpoint;
 import org.flowpat.hmi.live.LiveValues;
+import org.flowpat.hmi.live.SpcFeed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The HMI's HTTP server: REST API under {@code /api}, the OpenAPI description at {@code /openapi}, live data on
  * the WebSocket {@code /ws/live}, and the pages from the jar's {@code webroot}. It reaches the controller only
- * through event-bus messages. Later pages (lots, signatures, audit) add a {@code *Routes} class and a
- * {@link Permission}; the session, CSRF and error handling here already cover them.
+ * through event-bus messages. Each group of endpoints is a {@code *Routes} class checking a {@link Permission};
+ * the session, CSRF and error handling here cover them all.
  */
 public final class HmiServer {
     private static final Logger LOG = LoggerFactory.getLogger(HmiServer.class);
@@ -43,17 +50,27 @@ public final class HmiServer {
     static final long LIVE_FLUSH_MILLIS = 250;
     private static final Set<HttpMethod> WRITES = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
     private static final Set<String> PAGES = Set.of("/", "/index.html", "/overview.html", "/trends.html",
-            "/alarms.html", "/simulator.html");
+            "/alarms.html", "/simulator.html", "/charts.html", "/control.html", "/lots.html", "/audit.html");
 
     private final HttpServer server;
     private final LiveValues live;
     private final AlarmBoard alarms;
+    private final Feeds feeds;
     private final HmiOptions options;
 
-    private HmiServer(HttpServer server, LiveValues live, AlarmBoard alarms, HmiOptions options) {
+    /** What the server hears on the bus besides samples and alarms. */
+    record Feeds(SpcFeed spc, LineStates lineStates) {
+        void stop() {
+            spc.stop();
+            lineStates.stop();
+        }
+    }
+
+    private HmiServer(HttpServer server, LiveValues live, AlarmBoard alarms, Feeds feeds, HmiOptions options) {
         this.server = server;
         this.live = live;
         this.alarms = alarms;
+        this.feeds = feeds;
         this.options = options;
     }
 
@@ -75,26 +92,31 @@ public final class HmiServer {
         LiveValues live = new LiveValues();
         live.start(vertx);
         AlarmBoard alarms = new AlarmBoard(AlarmBoard.DEFAULT_HISTORY);
-        alarms.start(vertx);
-        Router router = router(vertx, options, live, alarms);
+        Feeds feeds = new Feeds(new SpcFeed(), new LineStates());
+        feeds.spc().start(vertx);
+        // What happened before this start (alarms raised, the line's state) comes from the historian's journals.
+        Future<?> history = Future.join(alarms.start(vertx).compose(v -> alarms.backfill(vertx, options.plant())),
+                feeds.lineStates().start(vertx, options.plant()));
+        Router router = router(vertx, options, live, alarms, feeds);
         HttpServerOptions http = new HttpServerOptions().setHost(options.host()).setPort(options.port())
                 .setMaxWebSocketMessageSize(64 * 1024).setCompressionSupported(true);
         if (options.tls() != null) {
             http.setSsl(true).setKeyCertOptions(options.tls());
         }
-        return vertx.createHttpServer(http).requestHandler(router).listen()
+        return history.transform(ar -> vertx.createHttpServer(http).requestHandler(router).listen())
                 .map(server -> {
-                    HmiServer hmi = new HmiServer(server, live, alarms, options);
+                    HmiServer hmi = new HmiServer(server, live, alarms, feeds, options);
                     LOG.info("HMI listening on {}", hmi.url());
                     return hmi;
                 })
                 .onFailure(e -> {
                     live.stop();
                     alarms.stop();
+                    feeds.stop();
                 });
     }
 
-    static Router router(Vertx vertx, HmiOptions options, LiveValues live, AlarmBoard alarms) {
+    static Router router(Vertx vertx, HmiOptions options, LiveValues live, AlarmBoard alarms, Feeds feeds) {
         boolean tls = options.tls() != null;
         Router router = Router.router(vertx);
         router.route().handler(HmiServer::securityHeaders);
@@ -108,8 +130,10 @@ public final class HmiServer {
         router.route("/api/*").handler(BodyHandler.create(false).setBodyLimit(BODY_LIMIT));
 
         BusRequests bus = new BusRequests(vertx, options.requestTimeout());
-        AuthRoutes auth = new AuthRoutes(vertx, options.users(),
-                new LoginThrottle(options.maxFailedLogins(), options.lockout(), System::nanoTime), tls);
+        // one throttle for logins and signatures: a password guessed at the sign dialog counts like one at login
+        LoginThrottle throttle = new LoginThrottle(options.maxFailedLogins(), options.lockout(), System::nanoTime);
+        AuditLog audit = new AuditLog(vertx);
+        AuthRoutes auth = new AuthRoutes(vertx, options.users(), throttle, tls, audit);
         router.route().handler(auth::offerCsrfCookie);
         router.route("/api/*").handler(ctx -> {
             if (WRITES.contains(ctx.request().method())) {
@@ -121,12 +145,16 @@ public final class HmiServer {
         new PlantRoutes(options.plant(), live, options.demo()).mount(router);
         new TrendRoutes(options.plant(), bus).mount(router);
         new CommandRoutes(options.plant(), bus, options.demo()).mount(router);
+        new HistoryRoutes(options.plant(), bus, feeds.spc()).mount(router);
         new AlarmRoutes(options.plant(), alarms, bus).mount(router);
+        new LineRoutes(options.plant(), bus, feeds.lineStates()).mount(router);
+        new LotRoutes(vertx, options.plant(), bus, options.users(), throttle, audit).mount(router);
+        new AuditRoutes(options.plant(), bus).mount(router);
         router.route("/api/*").handler(ctx -> {
             throw new ApiException(404, null, "no API endpoint " + ctx.request().method() + " " + ctx.request().path());
         });
 
-        LiveEndpoint liveEndpoint = new LiveEndpoint(vertx, options.plant(), live, sessions, LIVE_FLUSH_MILLIS);
+        LiveEndpoint liveEndpoint = new LiveEndpoint(vertx, options.plant(), live, feeds.spc(), sessions, LIVE_FLUSH_MILLIS);
         router.route("/ws/live").handler(ctx -> {
             SessionAuth.require(ctx, Permission.VIEW);
             checkSameOrigin(ctx);
@@ -198,6 +226,7 @@ public final class HmiServer {
     public Future<Void> close() {
         live.stop();
         alarms.stop();
+        feeds.stop();
         return server.close();
     }
 }

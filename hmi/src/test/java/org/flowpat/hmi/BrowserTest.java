@@ -10,7 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.flowpat.hmi.auth.Users;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -26,6 +28,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * historian.
  * Screenshots go to target/screenshots (a test never writes into the source tree).
  */
+@ExtendWith(SharedPlant.class)
+@Order(Order.DEFAULT + 1) // last, with the other browser tests: the shared plant runs until the end
 class BrowserTest {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
@@ -33,9 +37,9 @@ class BrowserTest {
     Path dir;
 
     @Test
-    void anOperatorLogsInSeesLiveValuesChangeAndOpensTrends() throws Exception {
+    void anOperatorLogsInSeesLiveValuesChangeAndOpensTrends(RunningPlant plant) throws Exception {
         ChromeDriver browser = null;
-        try (RunningPlant plant = RunningPlant.start(dir)) {
+        try {
             Files.createDirectories(SCREENSHOTS);
 
             browser = Chromium.start(dir.resolve("chromium-profile"), 1440, 1060);

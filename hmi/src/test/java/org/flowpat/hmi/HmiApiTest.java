@@ -13,10 +13,16 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.flowpat.config.Plants;
 import org.flowpat.config.model.Plant;
 import org.flowpat.config.model.Signal;
@@ -313,12 +319,30 @@ class HmiApiTest {
     }
 
     @Test
-    void theOpenApiDescriptionIsServed() {
+    void theOpenApiDescriptionIsServedAndDocumentsEveryRoute() throws Exception {
         HttpResponse<Buffer> r = client().get("/openapi");
         assertEquals(200, r.statusCode());
         for (String path : List.of("/api/login:", "/api/lines:", "/api/trends:", "/api/setpoints:", "/api/simulator/faults:")) {
             assertTrue(r.bodyAsString().contains(path), "documents " + path);
         }
+        // every route the Routes classes mount, in OpenAPI's spelling ({line} for :line)
+        Pattern mounted = Pattern.compile("router\\.(get|post)\\(\"(/api/[^\"]+)\"");
+        List<String> undocumented = new ArrayList<>();
+        int routes = 0;
+        try (Stream<Path> files = Files.walk(Path.of("src", "main", "java"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith("Routes.java")).toList()) {
+                Matcher m = mounted.matcher(Files.readString(f));
+                while (m.find()) {
+                    routes++;
+                    String path = m.group(2).replaceAll(":(\\w+)", "{$1}");
+                    if (!r.bodyAsString().contains("\n  " + path + ":\n    " + m.group(1) + ":")) {
+                        undocumented.add(m.group(1).toUpperCase() + " " + path);
+                    }
+                }
+            }
+        }
+        assertTrue(routes >= 20, "found the mounted routes (" + routes + ")");
+        assertEquals(List.of(), undocumented);
     }
 
     @Test
@@ -327,5 +351,8 @@ class HmiApiTest {
         assertEquals(302, anon.statusCode());
         assertEquals("/login.html", anon.getHeader("Location"));
         assertEquals(200, loggedIn("operator").get("/overview.html").statusCode());
+        for (String page : List.of("/charts.html", "/control.html", "/lots.html", "/audit.html")) {
+            assertEquals("/login.html", client().get(page).getHeader("Location"), page);
+        }
     }
 }

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -22,6 +23,14 @@ import java.util.function.BooleanSupplier;
 import org.flowpat.config.Plants;
 import org.flowpat.controller.api.Addresses;
 import org.flowpat.controller.api.Quality;
+import org.flowpat.controller.api.MultivariateResult;
+import org.flowpat.controller.api.PatAddresses;
+import org.flowpat.controller.api.PatCodecs;
+import org.flowpat.controller.api.PatPrediction;
+import org.flowpat.controller.api.QualityAddresses;
+import org.flowpat.controller.api.SpcPhase;
+import org.flowpat.controller.api.SpcResult;
+import org.flowpat.controller.quality.QualityCodecs;
 import org.flowpat.controller.api.Sample;
 import org.flowpat.controller.api.SampleBatch;
 import org.flowpat.controller.api.codec.ControllerCodecs;
@@ -154,6 +163,94 @@ class TrendsAndLiveTest {
             ws.close();
             wsClient.close();
         }
+    }
+
+    @Test
+    void controlChartResultsArriveEveryOneInOrderForTheSubscribedCqaOnly() throws Exception {
+        QualityCodecs.register(vertx.eventBus());
+        ApiClient c = operator();
+        WebSocketClient wsClient = vertx.createWebSocketClient();
+        List<JsonObject> frames = new CopyOnWriteArrayList<>();
+        WebSocket ws = wsClient.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(server.port())
+                .setURI("/ws/live").addHeader("Cookie", c.cookieHeader())).await(10, TimeUnit.SECONDS);
+        try {
+            ws.textMessageHandler(text -> frames.add(new JsonObject(text)));
+            ws.writeTextMessage(new JsonObject().put("spc", new JsonArray().add("L1/colour")).encode());
+            assertTrue(waitFor(() -> frames.stream().anyMatch(f -> "spc[0]".equals(f.getString("field")))), "a bad CQA is named");
+            ws.writeTextMessage(new JsonObject().put("spc", new JsonArray().add("L1/purity")).encode());
+            assertTrue(waitFor(() -> frames.stream().anyMatch(f -> "subscribed".equals(f.getString("type")))), "subscription confirmed");
+
+            long t = System.currentTimeMillis() * 1_000_000L;
+            int n = 40; // a burst far faster than the flush interval: a chart still needs every point
+            for (int i = 0; i < n; i++) {
+                for (String cqa : List.of("purity", "impurity")) {
+                    vertx.eventBus().publish(QualityAddresses.SPC, new SpcResult("L1", cqa, "AT1." + cqa, t + i * 1_000_000L,
+                            98 + i * 0.01, Quality.GOOD, true, SpcPhase.MONITORING, 98.5, 0.2, 0, 0.1, 0, 98.5, 98.7, 98.3,
+                            0, 0, 0, 0, true, true));
+                }
+            }
+            assertTrue(waitFor(() -> spc(frames).size() >= n), "every result arrives: " + spc(frames).size());
+            List<JsonObject> received = spc(frames);
+            assertEquals(n, received.size());
+            for (int i = 0; i < n; i++) {
+                assertEquals("purity", received.get(i).getString("cqa"));
+                assertEquals((t + i * 1_000_000L) / 1_000_000, received.get(i).getLong("time"), "in order");
+                assertEquals(98.5 + 3 * 0.2, received.get(i).getDouble("ucl"), 1e-9);
+            }
+        } finally {
+            ws.close();
+            wsClient.close();
+        }
+    }
+
+    @Test
+    void multivariateResultsAndPredictionsArriveForTheFollowedLineOnly() throws Exception {
+        PatCodecs.register(vertx.eventBus());
+        ApiClient c = operator();
+        WebSocketClient wsClient = vertx.createWebSocketClient();
+        List<JsonObject> frames = new CopyOnWriteArrayList<>();
+        WebSocket ws = wsClient.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(server.port())
+                .setURI("/ws/live").addHeader("Cookie", c.cookieHeader())).await(10, TimeUnit.SECONDS);
+        try {
+            ws.textMessageHandler(text -> frames.add(new JsonObject(text)));
+            ws.writeTextMessage(new JsonObject().put("multivariate", new JsonArray().add("L1")).encode());
+            assertTrue(waitFor(() -> frames.stream().anyMatch(f -> "subscribed".equals(f.getString("type")))), "subscription confirmed");
+            long t = System.currentTimeMillis() * 1_000_000L;
+            for (String line : List.of("L2", "L1")) {
+                vertx.eventBus().publish(PatAddresses.MULTIVARIATE, new MultivariateResult(line, t, SpcPhase.MONITORING,
+                        List.of(80.0, 1.5), 14.2, 12.0, 0.5, 3.0, true, false,
+                        List.of(new MultivariateResult.Contribution("R1.temperature", 11.0, 0.4, 0.92),
+                                new MultivariateResult.Contribution("P1.flow", 3.2, 0.1, 0.3)), 300, 2));
+                vertx.eventBus().publish(PatAddresses.PREDICTIONS, new PatPrediction(line, "AT1.spectrum", t, Quality.GOOD,
+                        Map.of("P", 0.49), Map.of("purity", 98.7), 30.0, 18.3, 0.001, 0.0013, true, 10, 0));
+            }
+            assertTrue(waitFor(() -> of(frames, "multivariate").size() == 1 && of(frames, "pat").size() == 1),
+                    "one of each, for L1: " + frames);
+            JsonObject mv = of(frames, "multivariate").get(0);
+            assertEquals("L1", mv.getString("line"));
+            assertTrue(mv.getBoolean("t2Signal"));
+            assertEquals("R1.temperature", mv.getJsonArray("contributions").getJsonObject(0).getString("variable"));
+            JsonObject pat = of(frames, "pat").get(0);
+            assertEquals(98.7, pat.getJsonObject("cqas").getDouble("purity"));
+            assertTrue(pat.getBoolean("outsideModel"));
+        } finally {
+            ws.close();
+            wsClient.close();
+        }
+    }
+
+    private static List<JsonObject> of(List<JsonObject> frames, String type) {
+        List<JsonObject> out = new ArrayList<>();
+        frames.stream().filter(f -> type.equals(f.getString("type")))
+                .forEach(f -> f.getJsonArray("results").forEach(r -> out.add((JsonObject) r)));
+        return out;
+    }
+
+    private static List<JsonObject> spc(List<JsonObject> frames) {
+        List<JsonObject> out = new ArrayList<>();
+        frames.stream().filter(f -> "spc".equals(f.getString("type")))
+                .forEach(f -> f.getJsonArray("results").forEach(r -> out.add((JsonObject) r)));
+        return out;
     }
 
     @Test

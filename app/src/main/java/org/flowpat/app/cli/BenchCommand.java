@@ -54,6 +54,10 @@ public final class BenchCommand implements Callable<Integer> {
             "spool -> InfluxDB (started on loopback) and QuestDB: samples/s vs raw line protocol"});
         PROGRAMS.put("diversion", new String[] {"org.flowpat.controller.diversion.DiversionBenchmark",
             "fault scenarios in closed loop: detection delay, off-spec mass in product, diverted vs RTD-optimal"});
+        PROGRAMS.put("live", new String[] {"org.flowpat.app.bench.LiveLatencyBenchmark",
+            "simulator + controller + HMI + 50 WebSocket sessions: sample-to-screen latency, delivery, server CPU"});
+        PROGRAMS.put("trends", new String[] {"org.flowpat.controller.historian.TrendQueryBenchmark",
+            "24 h trend of 10 signals through the trend service from InfluxDB (loopback) and QuestDB: query time"});
         PROGRAMS.put("monitoring", new String[] {"org.flowpat.app.bench.MonitoringBenchmark",
             "100 simulated lines, all monitoring live: controller CPU, sample-to-SPC and sample-to-alarm latency"});
         PROGRAMS.put("control", new String[] {"org.flowpat.controller.control.ControlBenchmark",

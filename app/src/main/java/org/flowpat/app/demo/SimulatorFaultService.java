@@ -6,9 +6,12 @@ import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.flowpat.controller.api.AuditActions;
+import org.flowpat.controller.api.AuditRequest;
 import org.flowpat.controller.api.FaultRequest;
 import org.flowpat.controller.api.FaultResult;
 import org.flowpat.controller.api.HmiAddresses;
+import org.flowpat.controller.audit.AuditClient;
 import org.flowpat.simulator.model.Fault;
 import org.flowpat.simulator.model.FaultType;
 import org.flowpat.simulator.model.LineSimulation;
@@ -17,8 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Demo mode only: serves the HMI's simulator panel ({@link HmiAddresses#SIMULATOR_FAULTS}) by injecting the
- * requested fault into the simulated line, starting now in simulated time. Bad requests fail with 400 and a
- * message naming the field; nothing else is touched.
+ * requested fault into the simulated line, starting now in simulated time, and records it in the audit trail. Bad
+ * requests fail with 400 and a message naming the field; nothing else is touched.
  */
 public final class SimulatorFaultService extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(SimulatorFaultService.class);
@@ -54,7 +57,19 @@ public final class SimulatorFaultService extends VerticleBase {
             }
             LOG.info("fault {} {} on {} (magnitude {}, {} s) injected by {}", id, type, request.target(),
                     request.magnitude(), request.durationS(), request.user());
-            message.reply(new FaultResult(id, type + " injected on line " + line.lineId()).toJson());
+            FaultResult result = new FaultResult(id, type + " injected on line " + line.lineId());
+            // the reply waits for the audit entry: a disturbance someone caused on purpose is on record
+            AuditClient.append(vertx, new AuditRequest(request.user() == null || request.user().isBlank() ? "unknown"
+                            : request.user(), AuditActions.SIMULATOR_FAULT, line.lineId(),
+                    request.target() == null ? "" : request.target(), "", type + " magnitude " + request.magnitude()
+                    + " for " + (Double.isFinite(request.durationS()) ? request.durationS() + " s" : "until cleared"),
+                    "fault " + id + " injected from the simulator panel"))
+                    .onComplete(ar -> {
+                        if (ar.failed()) {
+                            LOG.error("fault {} NOT in the audit trail: {}", id, ar.cause().getMessage());
+                        }
+                        message.reply(result.toJson());
+                    });
         } catch (RuntimeException e) {
             message.fail(BAD_REQUEST, e.getMessage());
         }

@@ -36,6 +36,12 @@ public record QualitySettings(List<ChartSettings> charts, List<AlarmDefinition> 
         this(charts, alarms, loops, interlocks, diversion, null, null, null, null, null);
     }
 
+    /** These settings with other lot settings. */
+    public QualitySettings withLots(LotSettings lots) {
+        return new QualitySettings(charts, alarms, loops, interlocks, diversion, lots, release, multivariate,
+                chemometrics, supervisory);
+    }
+
     /** The chart settings of a CQA, or the defaults. */
     public ChartSettings chartsFor(String cqaId) {
         return charts.stream().filter(c -> cqaId.equals(c.cqa())).findFirst()
@@ -93,6 +99,16 @@ public record QualitySettings(List<ChartSettings> charts, List<AlarmDefinition> 
         }
         for (int i = 0; i < interlocks.size(); i++) {
             signal(v, line, "interlocks[" + i + "].signal", interlocks.get(i).signal());
+        }
+        lots.validateReferences(v, line);
+        if (multivariate != null) {
+            multivariate.validateReferences(v, line);
+        }
+        if (chemometrics != null) {
+            chemometrics.validateReferences(v, line);
+        }
+        for (int i = 0; i < supervisory.size(); i++) {
+            supervisory.get(i).validateReferences(v, line, "supervisory[" + i + "]");
         }
     }
 

@@ -86,6 +86,11 @@ public final class Acquisition {
         return verticle.write(signalRef, value);
     }
 
+    /** How many lines with OPC UA signals have a live subscription. */
+    public long opcUaConnectedLines() {
+        return lines.values().stream().filter(v -> !v.plan().opcUa().isEmpty() && v.opcUaConnected()).count();
+    }
+
     /** True when every line with OPC UA signals has a live subscription. */
     public boolean opcUaConnected() {
         return lines.values().stream().allMatch(v -> v.plan().opcUa().isEmpty() || v.opcUaConnected());

@@ -98,6 +98,14 @@ public final class LineAcquisitionVerticle extends VerticleBase implements Signa
         return refuse(signalRef, StatusCodes.Bad_NotConnected, signalRef + " has no OPC UA node or PLC tag to write");
     }
 
+    @Override
+    public Future<Void> writeText(String nodeId, String text) {
+        if (opcUa == null) {
+            return refuse(nodeId, StatusCodes.Bad_NotConnected, "no OPC UA server to write " + nodeId + " to");
+        }
+        return opcUa.writeText(nodeId, text);
+    }
+
     private Future<Void> refuse(String signalRef, long status, String why) {
         return Future.failedFuture(new WriteFailedException(signalRef, status, "line " + line.id() + ": " + why));
     }

@@ -28,6 +28,7 @@ import org.eclipse.milo.opcua.stack.core.UaException;
 import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DataValue;
 import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
+import org.eclipse.milo.opcua.stack.core.types.builtin.ExpandedNodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.NodeId;
 import org.eclipse.milo.opcua.stack.core.types.builtin.StatusCode;
 import org.eclipse.milo.opcua.stack.core.types.builtin.Variant;
@@ -128,6 +129,8 @@ final class OpcUaLineClient {
 
     private volatile boolean stopped;
     private volatile OpcUaClient client;
+    /** The server's namespace table of the current session, for node ids written outside the plant's signals. */
+    private volatile NamespaceTable namespaces;
     private volatile OpcUaSubscription subscription;
     private int connectAttempts;
     private long retryTimer = -1;
@@ -217,6 +220,7 @@ final class OpcUaLineClient {
         }
         c.addSessionActivityListener(sessionListener);
         NamespaceTable namespaces = c.readNamespaceTable();
+        this.namespaces = namespaces;
 
         OpcUaSubscription s = new OpcUaSubscription(c, endpoint.publishingIntervalMs());
         s.setMaxMonitoredItemsPerCall(uint(options.maxMonitoredItemsPerCall()));
@@ -453,6 +457,47 @@ final class OpcUaLineClient {
                         long code = codes.get(0).getValue();
                         promise.fail(new WriteFailedException(item.signalRef(), code, "line " + lineId + ": "
                                 + item.signalRef() + " refused " + value + ": " + StatusNames.of(code)));
+                    } else {
+                        promise.complete();
+                    }
+                });
+        return promise.future();
+    }
+
+    /**
+     * Writes a text to a node that is not one of the line's signals, such as the analyzer's lot context
+     * ({@code nsu=...;s=...} or {@code ns=...;s=...}).
+     */
+    Future<Void> writeText(String nodeIdText, String text) {
+        OpcUaClient c = client;
+        NamespaceTable ns = namespaces;
+        if (c == null || ns == null || !connected()) {
+            return Future.failedFuture(new WriteFailedException(nodeIdText, StatusCodes.Bad_NotConnected,
+                    "line " + lineId + ": cannot write " + nodeIdText + ", OPC UA server " + endpoint.endpoint()
+                            + " not connected"));
+        }
+        Optional<NodeId> nodeId;
+        try {
+            nodeId = ExpandedNodeId.parse(nodeIdText).toNodeId(ns);
+        } catch (RuntimeException e) {
+            return Future.failedFuture(new WriteFailedException(nodeIdText, StatusCodes.Bad_NodeIdInvalid,
+                    "line " + lineId + ": node id '" + nodeIdText + "' cannot be parsed"));
+        }
+        if (nodeId.isEmpty()) {
+            return Future.failedFuture(new WriteFailedException(nodeIdText, StatusCodes.Bad_NodeIdUnknown,
+                    "line " + lineId + ": node id '" + nodeIdText + "': the server has no such namespace"));
+        }
+        Promise<Void> promise = Promise.promise();
+        c.writeValuesAsync(List.of(nodeId.get()), List.of(DataValue.valueOnly(new Variant(text))))
+                .orTimeout(options.requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
+                .whenComplete((codes, error) -> {
+                    if (error != null) {
+                        promise.fail(new WriteFailedException(nodeIdText, StatusCodes.Bad_CommunicationError,
+                                "line " + lineId + ": write to " + nodeIdText + " failed: " + Failures.describe(error)));
+                    } else if (!codes.get(0).isGood()) {
+                        long code = codes.get(0).getValue();
+                        promise.fail(new WriteFailedException(nodeIdText, code, "line " + lineId + ": " + nodeIdText
+                                + " refused '" + text + "': " + StatusNames.of(code)));
                     } else {
                         promise.complete();
                     }

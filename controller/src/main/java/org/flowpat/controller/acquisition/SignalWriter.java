@@ -1,5 +1,6 @@
 package org.flowpat.controller.acquisition;
 
+import org.eclipse.milo.opcua.stack.core.StatusCodes;
 import io.vertx.core.Future;
 
 /** Writes setpoints and commands of one line; the control loops and the HMI go through this. */
@@ -10,4 +11,13 @@ public interface SignalWriter {
      * unknown or read-only signal, a value outside the signal's range, a disconnected source or a refusal by it.
      */
     Future<Void> write(String signalRef, double value);
+
+    /**
+     * Writes a text to an OPC UA node of the line's server that is not a plant-file signal (e.g. the analyzer's lot
+     * context). Fails with {@link WriteFailedException} when the line has no OPC UA connection or the server refuses.
+     */
+    default Future<Void> writeText(String nodeId, String text) {
+        return Future.failedFuture(new WriteFailedException(nodeId, StatusCodes.Bad_NotSupported,
+                "this writer writes numbers to signals only"));
+    }
 }

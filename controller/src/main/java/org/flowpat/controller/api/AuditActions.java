@@ -14,6 +14,8 @@ public final class AuditActions {
     public static final String LOGIN = "user.login";
     public static final String LOGIN_FAILED = "user.login-failed";
     public static final String SIMULATOR_FAULT = "simulator.fault";
+    /** The trail itself recorded a torn line left by an append a crash interrupted (see controller.audit). */
+    public static final String AUDIT_RECOVERY = "audit.recovery";
 
     private AuditActions() {
     }

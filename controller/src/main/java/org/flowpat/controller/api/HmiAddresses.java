@@ -13,6 +13,24 @@ public final class HmiAddresses {
     public static final String SETPOINTS = "flowpat.setpoints";
     /** {@link FaultRequest} → {@link FaultResult}, served by the simulator in demo mode only. */
     public static final String SIMULATOR_FAULTS = "flowpat.simulator.faults";
+    /**
+     * JSON {@code {line, cqa, fromNanos, toNanos, limit?}} → {@code {line, cqa, results: [SpcResult], truncated}}: the
+     * journaled SPC results of one CQA in time order (the newest {@code limit} when there are more), served by the
+     * historian's {@code JournalQueryService}; the control charts back-fill from it.
+     */
+    public static final String SPC_HISTORY = "flowpat.history.spc";
+    /**
+     * JSON {@code {line, fromNanos, toNanos, limit?}} → {@code {line, transitions: [AlarmTransition], truncated}}: the
+     * journaled alarm transitions of one line in time order (the newest {@code limit}), served by the historian's
+     * {@code JournalQueryService}; the HMI's alarm board back-fills from it.
+     */
+    public static final String ALARM_HISTORY = "flowpat.history.alarms";
+    /**
+     * JSON {@code {line, fromNanos, toNanos, limit?}} → {@code {line, changes: [LineStateChange], truncated}}: the
+     * journaled state changes of one line in time order (the newest {@code limit}); the HMI learns a line's current
+     * state from the newest.
+     */
+    public static final String LINE_STATE_HISTORY = "flowpat.history.linestates";
 
     private HmiAddresses() {
     }

@@ -5,9 +5,17 @@ import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.json.JsonObject;
+import java.util.HashMap;
+import java.util.Map;
 import org.flowpat.config.model.Plant;
 import org.flowpat.config.model.Signal;
 import org.flowpat.controller.acquisition.Acquisition;
+import org.flowpat.controller.api.Addresses;
+import org.flowpat.controller.api.AuditActions;
+import org.flowpat.controller.api.AuditRequest;
+import org.flowpat.controller.api.Sample;
+import org.flowpat.controller.api.SampleBatch;
+import org.flowpat.controller.audit.AuditClient;
 import org.flowpat.controller.api.HmiAddresses;
 import org.flowpat.controller.api.SetpointRequest;
 import org.flowpat.controller.api.SetpointResult;
@@ -18,6 +26,11 @@ import org.slf4j.LoggerFactory;
  * Answers people's {@link SetpointRequest}s on {@link HmiAddresses#SETPOINTS}: checks that the signal exists and is
  * writable and that a reason is given, writes it through acquisition, and replies with a {@link SetpointResult}.
  * A refusal is an answer (written = false, with the reason), not a failure; only a malformed request fails (400).
+ * <p>
+ * Every write is recorded in the audit trail (user, signal, old value = the last sample of that signal seen on
+ * {@link Addresses#SAMPLES}, new value, reason) before the reply; people and automatic writers (the supervisory
+ * loop, user {@code system:supervisory:<id>}) alike. A write the trail could not record is still reported written,
+ * with that failure in the message and the log, since the value is already on the line.
  */
 public final class SetpointService extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(SetpointService.class);
@@ -26,6 +39,9 @@ public final class SetpointService extends VerticleBase {
     private final Plant plant;
     private final Acquisition acquisition;
     private MessageConsumer<Object> consumer;
+    private MessageConsumer<SampleBatch> samples;
+    /** The last value of each writable signal, by line then signal: the audit trail's old value. */
+    private final Map<String, Map<String, Double>> lastValues = new HashMap<>();
 
     public SetpointService(Plant plant, Acquisition acquisition) {
         this.plant = plant;
@@ -34,8 +50,26 @@ public final class SetpointService extends VerticleBase {
 
     @Override
     public Future<?> start() {
+        for (var line : plant.lines()) {
+            Map<String, Double> values = new HashMap<>();
+            for (var unit : line.units()) {
+                unit.signals().stream().filter(sig -> sig.kind().writable())
+                        .forEach(sig -> values.put(unit.id() + "." + sig.id(), null));
+            }
+            lastValues.put(line.id(), values);
+        }
+        samples = vertx.eventBus().localConsumer(Addresses.SAMPLES, m -> remember(m.body()));
         consumer = vertx.eventBus().consumer(HmiAddresses.SETPOINTS, this::answer);
-        return consumer.completion();
+        return Future.all(samples.completion(), consumer.completion());
+    }
+
+    private void remember(SampleBatch batch) {
+        for (Sample s : batch.samples()) {
+            var values = lastValues.get(s.line());
+            if (values != null && values.containsKey(s.signal())) {
+                values.put(s.signal(), s.value());
+            }
+        }
     }
 
     private void answer(Message<Object> message) {
@@ -54,11 +88,22 @@ public final class SetpointService extends VerticleBase {
             message.reply(new SetpointResult(false, refusal, 0).toJson());
             return;
         }
+        Double before = lastValues.get(request.line()).get(request.signal());
         acquisition.write(request.line(), request.signal(), request.value()).onComplete(ar -> {
             if (ar.succeeded()) {
                 LOG.info("setpoint {}/{} = {} by {}: {}", request.line(), request.signal(), request.value(),
                         request.user(), request.reason());
-                message.reply(new SetpointResult(true, "written", System.currentTimeMillis() * 1_000_000L).toJson());
+                long writtenAt = System.currentTimeMillis() * 1_000_000L;
+                AuditClient.append(vertx, new AuditRequest(request.user(), AuditActions.SETPOINT_CHANGE, request.line(),
+                        request.signal(), before == null ? "" : AuditClient.number(before),
+                        AuditClient.number(request.value()), request.reason())).onComplete(audited -> {
+                    if (audited.failed()) {
+                        LOG.error("setpoint {}/{} = {} by {} written but NOT in the audit trail: {}", request.line(),
+                                request.signal(), request.value(), request.user(), audited.cause().getMessage());
+                    }
+                    message.reply(new SetpointResult(true, audited.succeeded() ? "written"
+                            : "written, but not recorded in the audit trail: " + audited.cause().getMessage(), writtenAt).toJson());
+                });
             } else {
                 message.reply(new SetpointResult(false, ar.cause().getMessage(), 0).toJson());
             }
@@ -95,6 +140,7 @@ public final class SetpointService extends VerticleBase {
 
     @Override
     public Future<?> stop() {
-        return consumer == null ? Future.succeededFuture() : consumer.unregister();
+        return Future.all(consumer == null ? Future.succeededFuture() : consumer.unregister(),
+                samples == null ? Future.succeededFuture() : samples.unregister());
     }
 }

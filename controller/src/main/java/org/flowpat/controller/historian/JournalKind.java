@@ -55,7 +55,8 @@ public enum JournalKind {
      * An audit-trail entry, identified by its sequence number in the one chain of the plant (the pseudo-line
      * {@link #AUDIT_CHAIN}), so that the whole chain reads back with one query.
      */
-    AUDIT("audit", AuditEntry.class, r -> ((AuditEntry) r).timeNanos(), List.of("chain", "seq"),
+    // the first key is "line" (as for every kind: the read methods filter on it), holding AUDIT_CHAIN
+    AUDIT("audit", AuditEntry.class, r -> ((AuditEntry) r).timeNanos(), List.of("line", "seq"),
             r -> List.of(JournalKind.AUDIT_CHAIN, Long.toString(((AuditEntry) r).seq())), List.of(), r -> new double[0]),
     /**
      * A lot record, identified by (line, lot id) at the lot's start: the snapshot written when the lot opens is

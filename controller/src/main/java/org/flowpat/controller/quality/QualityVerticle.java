@@ -12,6 +12,8 @@ import org.flowpat.controller.alarms.AlarmManager;
 import org.flowpat.controller.alarms.AlarmPermissionException;
 import org.flowpat.controller.api.Addresses;
 import org.flowpat.controller.api.AlarmAction;
+import org.flowpat.controller.api.AuditActions;
+import org.flowpat.controller.api.AuditRequest;
 import org.flowpat.controller.api.Event;
 import org.flowpat.controller.api.HistorianStatus;
 import org.flowpat.controller.api.LineStateChange;
@@ -20,15 +22,20 @@ import org.flowpat.controller.api.Sample;
 import org.flowpat.controller.api.SampleBatch;
 import org.flowpat.controller.api.SpcResult;
 import org.flowpat.controller.api.codec.ControllerCodecs;
+import org.flowpat.controller.audit.AuditClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one line's CQA monitoring and alarms on the event bus: samples in ({@link Addresses#SAMPLES}), SPC results
  * out ({@link QualityAddresses#SPC}), alarm transitions out ({@link QualityAddresses#ALARMS}); communication gaps
  * ({@link Addresses#EVENTS}), the historian's spool status and line-state changes feed the alarms; acknowledge and
- * shelve arrive as {@link AlarmAction} requests. A one-second timer advances alarm delays and shelve expiries.
+ * shelve arrive as {@link AlarmAction} requests; each one that changes an alarm is recorded in the audit trail (user,
+ * alarm, state before and after, shelve expiry, reason) before the reply. A one-second timer advances alarm delays and shelve expiries.
  * All state lives on this verticle's event loop.
  */
 public final class QualityVerticle extends VerticleBase {
+    private static final Logger LOG = LoggerFactory.getLogger(QualityVerticle.class);
     static final long TICK_MS = 1000;
 
     private final Line line;
@@ -101,17 +108,39 @@ public final class QualityVerticle extends VerticleBase {
             m.fail(400, "alarm action for line " + a.line() + " sent to line " + line.id());
             return;
         }
-        long now = nowNanos();
+        // the clock the alarm delays and shelve expiries run on (tick), or a shelve would expire at once when the
+        // data run ahead of the wall clock
+        long now = alarmClock();
         try {
-            switch (a.action()) {
-                case "ACKNOWLEDGE" -> alarms.acknowledge(a.alarmId(), a.user(), now);
-                case "SHELVE" -> alarms.shelve(a.alarmId(), a.user(), a.role(),
-                        Duration.ofMillis(Math.round(a.durationS() * 1000)), a.reason(), now);
-                case "UNSHELVE" -> alarms.unshelve(a.alarmId(), a.user(), now);
+            String before = alarms.alarm(a.alarmId()).state().name();
+            String audited = switch (a.action()) {
+                case "ACKNOWLEDGE" -> alarms.acknowledge(a.alarmId(), a.user(), now) ? AuditActions.ALARM_ACKNOWLEDGE : null;
+                case "SHELVE" -> {
+                    Duration duration = Duration.ofMillis(Math.round(a.durationS() * 1000));
+                    alarms.shelve(a.alarmId(), a.user(), a.role(), duration, a.reason(), now);
+                    yield AuditActions.ALARM_SHELVE;
+                }
+                case "UNSHELVE" -> alarms.unshelve(a.alarmId(), a.user(), now) ? AuditActions.ALARM_UNSHELVE : null;
                 default -> throw new IllegalArgumentException("unknown alarm action '" + a.action()
                         + "' (ACKNOWLEDGE, SHELVE or UNSHELVE)");
+            };
+            String after = alarms.alarm(a.alarmId()).state().name();
+            if (audited == null) {
+                m.reply(after); // nothing changed (already acknowledged, not shelved): nothing to record
+                return;
             }
-            m.reply(alarms.alarm(a.alarmId()).state().name());
+            String newValue = AuditActions.ALARM_SHELVE.equals(audited)
+                    ? after + " until " + java.time.Instant.ofEpochSecond(0, now).plusMillis(Math.round(a.durationS() * 1000))
+                    : after;
+            // the reply waits for the audit entry, so what the user sees confirmed is on record
+            AuditClient.append(vertx, new AuditRequest(a.user(), audited, line.id(), a.alarmId(), before, newValue,
+                    a.reason())).onComplete(ar -> {
+                        if (ar.failed()) {
+                            LOG.error("alarm {} {} by {} NOT in the audit trail: {}", a.alarmId(), audited, a.user(),
+                                    ar.cause().getMessage());
+                        }
+                        m.reply(after);
+                    });
         } catch (AlarmPermissionException e) {
             m.fail(403, e.getMessage());
         } catch (IllegalArgumentException | NullPointerException e) {

@@ -115,8 +115,10 @@ class PlcAcquisitionTest {
         assertTrue(closed.endNanos() > closed.startNanos());
         assertEquals(plcSignals.stream().sorted().toList(), closed.signals());
         int before = bus.samples("P1.flow").size();
-        assertTrue(BusRecorder.await(WAIT, () -> bus.samples("P1.flow").subList(before, bus.samples("P1.flow").size())
-                .stream().filter(Sample::usable).count() >= 2), "data resumes");
+        assertTrue(BusRecorder.await(WAIT, () -> {
+            List<Sample> flow = bus.samples("P1.flow"); // one snapshot: samples keep arriving meanwhile
+            return flow.subList(before, flow.size()).stream().filter(Sample::usable).count() >= 2;
+        }), "data resumes");
     }
 
     @Test

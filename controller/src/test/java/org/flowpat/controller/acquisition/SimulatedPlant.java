@@ -22,7 +22,9 @@ import org.flowpat.simulator.opcua.SimulatorOpcUaServer;
 final class SimulatedPlant implements AutoCloseable {
     private final Plant plant;
     private final SimulationEngine engine;
-    private final OpcUaOptions opcUaOptions;
+    /** Its port may change until served or handed out (see {@link #startOpcUa}); restarts keep it. */
+    private volatile OpcUaOptions opcUaOptions;
+    private volatile boolean opcUaPortFixed;
     private final int modbusPort;
     private volatile SimulatorOpcUaServer opcUa;
     private volatile SimulatorModbusServer modbus;
@@ -49,7 +51,19 @@ final class SimulatedPlant implements AutoCloseable {
     }
 
     void startOpcUa() throws Exception {
-        opcUa = SimulatorOpcUaServer.start(opcUaOptions, engine.lines());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                opcUa = SimulatorOpcUaServer.start(opcUaOptions, engine.lines());
+                opcUaPortFixed = true;
+                return;
+            } catch (IOException e) {
+                if (opcUaPortFixed || attempt == 3) {
+                    throw e;
+                }
+                // Another process (a parallel build) took the free port between probing and binding: take another.
+                opcUaOptions = new OpcUaOptions("127.0.0.1", freePort(), opcUaOptions.pkiDir(), opcUaOptions.users());
+            }
+        }
     }
 
     void stopOpcUa() throws Exception {
@@ -83,6 +97,7 @@ final class SimulatedPlant implements AutoCloseable {
     }
 
     String endpointUrl() {
+        opcUaPortFixed = true; // a client may now be pointed at it
         return opcUaOptions.endpointUrl();
     }
 

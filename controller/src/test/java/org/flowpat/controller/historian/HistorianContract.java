@@ -1,6 +1,8 @@
 package org.flowpat.controller.historian;
 
 import org.flowpat.controller.api.AlarmTransition;
+import org.flowpat.controller.api.AuditEntry;
+import org.flowpat.controller.api.LotRecord;
 import org.flowpat.controller.api.DiversionCommand;
 import org.flowpat.controller.api.DiverterPosition;
 import org.flowpat.controller.api.Event;
@@ -160,6 +162,22 @@ abstract class HistorianContract {
         // NaN chart fields before phase II come back as NaN (record equality compares doubles by bits).
         assertTrue(historian().spcResults(line, "assay", TestData.BASE, to).stream().anyMatch(r -> Double.isNaN(r.center())));
         assertTrue(historian().alarmJournal(line, TestData.BASE, to).stream().anyMatch(a -> Double.isNaN(a.value())));
+    }
+
+    @Test
+    void lotRecordsSignaturesAndTheAuditChainReadBackExactlyAndALaterLotVersionReplacesTheFirst() throws Exception {
+        String line = newLine();
+        List<Object> records = JournalData.release(line, TestData.BASE);
+        for (int round = 1; round <= 2; round++) { // a replay adds nothing
+            historian().writeJournal(records);
+        }
+        long to = TestData.BASE + 2 * 1_200_000_000_000L;
+        List<LotRecord> lots = historian().lots(line, TestData.BASE, to);
+        assertEquals(List.of(records.get(2), records.get(3)), lots, "the closed record replaced the open snapshot");
+        assertEquals(List.of(records.get(4)), historian().signatures(line, TestData.BASE, to));
+        List<AuditEntry> audit = historian().auditEntries(TestData.BASE, to).stream()
+                .filter(a -> a.line().equals(line)).toList();
+        assertEquals(List.of(records.get(0), records.get(5)), audit);
     }
 
     @Test

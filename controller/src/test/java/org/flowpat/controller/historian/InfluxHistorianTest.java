@@ -86,7 +86,9 @@ class InfluxHistorianTest extends HistorianContract {
     @Test
     void journalNumbersAreFloatFieldsAndTheRecordIsAStringField(LocalInfluxd influxd) throws Exception {
         try (InfluxHistorian db = new InfluxHistorian(influxd.url(), "journal_fields")) {
-            db.writeJournal(JournalData.all(newLine(), TestData.BASE));
+            String line = newLine();
+            db.writeJournal(JournalData.all(line, TestData.BASE));
+            db.writeJournal(JournalData.release(line, TestData.BASE));
         }
         HttpClient http = HttpClient.newHttpClient();
         for (JournalKind kind : JournalKind.values()) {

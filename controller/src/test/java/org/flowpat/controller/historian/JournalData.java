@@ -2,6 +2,16 @@ package org.flowpat.controller.historian;
 
 import org.flowpat.controller.api.AlarmState;
 import org.flowpat.controller.api.AlarmTransition;
+import org.flowpat.controller.api.AuditEntry;
+import org.flowpat.controller.api.Completeness;
+import org.flowpat.controller.api.CqaSummary;
+import org.flowpat.controller.api.Event;
+import org.flowpat.controller.api.LotRecord;
+import org.flowpat.controller.api.LotSignature;
+import org.flowpat.controller.api.LotStatus;
+import org.flowpat.controller.api.ReleaseDecision;
+import org.flowpat.controller.api.ReleaseReason;
+import org.flowpat.controller.api.SpcSignal;
 import org.flowpat.controller.api.DiversionCommand;
 import org.flowpat.controller.api.DiverterPosition;
 import org.flowpat.controller.api.LineState;
@@ -86,6 +96,34 @@ final class JournalData {
         all.addAll(diversions(line, start));
         all.addAll(lineStates(line, start));
         return all;
+    }
+
+    /**
+     * Release records of one line: the open snapshot and the closed record of one lot (the second replaces the
+     * first), a second lot, a signature, and two audit entries of the plant's chain (journaled under the pseudo-line
+     * {@link JournalKind#AUDIT_CHAIN}, whatever their line).
+     */
+    static List<Object> release(String line, long start) {
+        long end = start + 1_200_000_000_000L;
+        AuditEntry setpoint = new AuditEntry(1, start + 10, "anna", "setpoint.change", line, "P2.flowSetpoint", "1.5",
+                "1.6", "conversion \"low\", ±0.1", "0".repeat(64), "a".repeat(64));
+        AuditEntry signed = new AuditEntry(2, end + 5, "quinn", "lot.signature", line, "LOT-" + line + "-1", "",
+                "APPROVED", "", "a".repeat(64), "b".repeat(64));
+        LotRecord open = new LotRecord("LOT-" + line + "-1", line, LotStatus.OPEN, start, 0, 0, 0, 0, null, null, null,
+                null, null, null, null, null, null, null, null);
+        LotRecord closed = new LotRecord("LOT-" + line + "-1", line, LotStatus.CLOSED, start, end, 2400.5, 2210.25, 190.25,
+                List.of(new DiversionCommand(line, DiverterPosition.WASTE, "cqa:impurity", start + 7, start + 90_000_000_000L, 12.5, 11)),
+                List.of(new CqaSummary("impurity", "%", 240, 0.71, 0.05, 0.6, 0.85, Double.NaN, 1.5, 5.27, 0, 2, 17, 1)),
+                List.of(new SpcSignal("impurity", start + 99, 0.85, List.of("we2"))), null, List.of(setpoint), null,
+                new Completeness(240, 238, 1, 1, 238 / 240.0),
+                List.of(new Event(line, Event.COMMUNICATION_GAP, start + 50, start + 60, List.of("AT1.impurity"), "gap")),
+                ReleaseDecision.REVIEW, List.of(new ReleaseReason("spc-signal", ReleaseDecision.REVIEW, "impurity: 1 SPC signal")),
+                "c".repeat(64));
+        LotRecord second = new LotRecord("LOT-" + line + "-2", line, LotStatus.OPEN, end, 0, 0, 0, 0, null, null, null,
+                null, null, null, null, null, null, null, null);
+        LotSignature signature = new LotSignature("3f2c", "LOT-" + line + "-1", line, "quinn", "Quinn Q.", "APPROVED",
+                "reviewed, \"fine\"", end + 5, "c".repeat(64), "d".repeat(64));
+        return List.of(setpoint, open, closed, second, signature, signed);
     }
 
     /** The records of one type, in the order the read methods return them. */

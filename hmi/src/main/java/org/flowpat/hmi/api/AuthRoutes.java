@@ -8,6 +8,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Duration;
 import java.util.Optional;
+import org.flowpat.controller.api.AuditActions;
+import org.flowpat.controller.api.AuditRequest;
 import org.flowpat.hmi.auth.HmiUser;
 import org.flowpat.hmi.auth.LoginThrottle;
 import org.flowpat.hmi.auth.SessionAuth;
@@ -19,12 +21,14 @@ public final class AuthRoutes {
     private final Users users;
     private final LoginThrottle throttle;
     private final boolean secureCookies;
+    private final AuditLog audit;
 
-    public AuthRoutes(Vertx vertx, Users users, LoginThrottle throttle, boolean secureCookies) {
+    public AuthRoutes(Vertx vertx, Users users, LoginThrottle throttle, boolean secureCookies, AuditLog audit) {
         this.vertx = vertx;
         this.users = users;
         this.throttle = throttle;
         this.secureCookies = secureCookies;
+        this.audit = audit;
     }
 
     public void mount(Router router) {
@@ -59,10 +63,13 @@ public final class AuthRoutes {
             Optional<HmiUser> user = ar.result();
             if (user.isEmpty()) {
                 throttle.failed(id);
+                // the login id as typed (it may not exist): repeated failures are what an inspector looks for
+                audit.append(new AuditRequest(id, AuditActions.LOGIN_FAILED, "", id, "", "", "unknown user or wrong password at login"));
                 ctx.fail(new ApiException(401, "password", "unknown user or wrong password"));
                 return;
             }
             throttle.succeeded(id);
+            audit.append(new AuditRequest(id, AuditActions.LOGIN, "", id, "", user.get().role().id(), "login"));
             SessionAuth.login(ctx, user.get());
             ctx.json(me(ctx, user.get()));
         });

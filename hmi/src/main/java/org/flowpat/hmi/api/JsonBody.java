@@ -47,6 +47,21 @@ public final class JsonBody {
         return json.getValue(field) == null ? null : text(field);
     }
 
+    /** Free text that may be left out or empty (a comment): "" then; otherwise a string of at most {@code max} characters. */
+    public String note(String field, int max) {
+        Object v = json.getValue(field);
+        if (v == null) {
+            return "";
+        }
+        if (!(v instanceof String s)) {
+            throw ApiException.badField(field, "must be a string");
+        }
+        if (s.length() > max) {
+            throw ApiException.badField(field, "at most " + max + " characters");
+        }
+        return s.strip();
+    }
+
     public double number(String field) {
         Object v = json.getValue(field);
         if (v == null) {

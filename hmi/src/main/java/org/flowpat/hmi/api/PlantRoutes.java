@@ -6,6 +6,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.flowpat.config.model.Cqa;
 import org.flowpat.config.model.Line;
+import org.flowpat.config.model.LoopSettings;
 import org.flowpat.config.model.Plant;
 import org.flowpat.config.model.Range;
 import org.flowpat.config.model.Signal;
@@ -68,7 +69,13 @@ public final class PlantRoutes {
                     .put("unit", c.unit()).put("spec", spec(c.spec()))
                     .put("live", latest == null ? null : SampleJson.of(latest)));
         }
-        return new JsonObject().put("id", line.id()).put("name", line.name()).put("units", units).put("cqas", cqas);
+        JsonArray loops = new JsonArray();
+        for (LoopSettings l : line.quality().loops()) {
+            loops.add(new JsonObject().put("id", l.id()).put("pv", l.pv()).put("output", l.output())
+                    .put("setpoint", l.setpoint()));
+        }
+        return new JsonObject().put("id", line.id()).put("name", line.name()).put("units", units).put("cqas", cqas)
+                .put("loops", loops);
     }
 
     private static JsonObject range(Range r) {

@@ -9,9 +9,9 @@ import java.util.Set;
  * each role lists its permissions.
  */
 public enum Role {
-    OPERATOR(EnumSet.of(Permission.VIEW, Permission.WRITE_SETPOINTS, Permission.ACKNOWLEDGE_ALARMS,
-            Permission.INJECT_FAULTS)),
-    ENGINEER(EnumSet.of(Permission.VIEW, Permission.WRITE_SETPOINTS, Permission.ACKNOWLEDGE_ALARMS,
+    OPERATOR(EnumSet.of(Permission.VIEW, Permission.WRITE_SETPOINTS, Permission.COMMAND_LINE,
+            Permission.ACKNOWLEDGE_ALARMS, Permission.INJECT_FAULTS)),
+    ENGINEER(EnumSet.of(Permission.VIEW, Permission.WRITE_SETPOINTS, Permission.COMMAND_LINE, Permission.ACKNOWLEDGE_ALARMS,
             Permission.SHELVE_ALARMS, Permission.INJECT_FAULTS, Permission.CONFIGURE)),
     QUALITY(EnumSet.of(Permission.VIEW, Permission.REVIEW)),
     ADMIN(EnumSet.allOf(Permission.class));

@@ -94,11 +94,12 @@ public final class SessionAuth {
         return switch (p) {
             case VIEW -> "view the plant";
             case WRITE_SETPOINTS -> "write setpoints";
+            case COMMAND_LINE -> "command the line";
             case ACKNOWLEDGE_ALARMS -> "acknowledge alarms";
             case SHELVE_ALARMS -> "shelve or unshelve alarms";
             case INJECT_FAULTS -> "inject simulator faults";
             case CONFIGURE -> "change the configuration";
-            case REVIEW -> "review or release";
+            case REVIEW -> "review, release or sign lots";
         };
     }
 }

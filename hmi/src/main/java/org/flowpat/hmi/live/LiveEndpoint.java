@@ -15,19 +15,21 @@ public final class LiveEndpoint {
     private final Vertx vertx;
     private final Plant plant;
     private final LiveValues live;
+    private final SpcFeed spc;
     private final SessionStore sessions;
     private final long flushMillis;
 
-    public LiveEndpoint(Vertx vertx, Plant plant, LiveValues live, SessionStore sessions, long flushMillis) {
+    public LiveEndpoint(Vertx vertx, Plant plant, LiveValues live, SpcFeed spc, SessionStore sessions, long flushMillis) {
         this.vertx = vertx;
         this.plant = plant;
         this.live = live;
+        this.spc = spc;
         this.sessions = sessions;
         this.flushMillis = flushMillis;
     }
 
     public void serve(ServerWebSocket socket, String sessionId) {
-        Runnable stopFeed = LiveSocket.serve(vertx, socket, plant, live, flushMillis);
+        Runnable stopFeed = LiveSocket.serve(vertx, socket, plant, live, spc, flushMillis);
         long timer = vertx.setPeriodic(SESSION_CHECK_MILLIS, id -> sessions.get(sessionId).onComplete(ar -> {
             if (ar.failed() || ar.result() == null) {
                 socket.close((short) 1008, "session ended");

@@ -58,4 +58,24 @@ class AlarmBoardTest {
         assertEquals(List.of("a9"), board.history(1).stream().map(AlarmTransition::alarmId).toList());
         assertThrows(IllegalArgumentException.class, () -> new AlarmBoard(0));
     }
+
+    @Test
+    void theJournalBackFillKeepsEachTransitionOnceAndNeverOverridesANewerLiveState() {
+        AlarmBoard board = new AlarmBoard(100);
+        // heard live after the HMI started: b was acknowledged
+        AlarmTransition bAcked = t("b", "HIGH", AlarmState.ACTIVE_UNACKED, AlarmState.ACTIVE_ACKED, 5000, 2, "");
+        board.accept(bAcked);
+        // the journal, read a moment later, overlaps: it holds b's acknowledgement too, and older history
+        board.preload(List.of(
+                t("a", "LOW", AlarmState.NORMAL, AlarmState.ACTIVE_UNACKED, 1000, 1, "a"),
+                t("b", "HIGH", AlarmState.NORMAL, AlarmState.ACTIVE_UNACKED, 2000, 2, "b"),
+                t("c", "MEDIUM", AlarmState.NORMAL, AlarmState.ACTIVE_UNACKED, 3000, 3, "c"),
+                t("c", "MEDIUM", AlarmState.ACTIVE_UNACKED, AlarmState.NORMAL, 4000, 3, ""),
+                bAcked));
+        assertEquals(List.of("b", "a"), board.active().stream().map(AlarmEntry::alarmId).toList(), "c returned to normal");
+        AlarmEntry b = board.active().get(0);
+        assertEquals(AlarmState.ACTIVE_ACKED, b.state(), "the live acknowledgement stands");
+        assertEquals(List.of(5000L, 4000L, 3000L, 2000L, 1000L),
+                board.history(50).stream().map(x -> x.timeNanos() / 1_000_000).toList(), "each transition once, in time order");
+    }
 }

@@ -3,6 +3,7 @@ package org.flowpat.simulator.engine;
 import java.util.ArrayList;
 import java.util.List;
 import org.flowpat.config.model.Line;
+import org.flowpat.config.model.QualitySettings;
 import org.flowpat.config.model.Signal;
 import org.flowpat.config.model.Unit;
 
@@ -32,7 +33,12 @@ public final class LineReplicator {
                 u.signals().stream().map(s -> new Signal(s.id(), s.name(), s.kind(), s.unit(), s.range(), s.normal(),
                         s.nodeId() == null ? null : s.nodeId().replace(from, to), s.plcTag(), s.samplingIntervalMs(),
                         s.deadband())).toList())).toList();
+        QualitySettings quality = template.quality();
+        String context = quality.lots().contextNodeId();
+        if (context != null) {
+            quality = quality.withLots(quality.lots().withContextNodeId(context.replace(from, to)));
+        }
         return new Line(id, template.name() + " (" + id + ")", template.opcua(), template.plc(), template.process(),
-                units, template.cqas(), template.quality());
+                units, template.cqas(), quality);
     }
 }

@@ -51,6 +51,8 @@ final class LineNodes {
     private LiveVariable activeFaults;
     private Analyzer analyzer;
     private volatile String campaignId = "";
+    /** Server timestamp of the values of the step being published: one clock read per line and step, not per value. */
+    private DateTime serverTime;
 
     /** The analyzer's ADI extras, present when the line has an ANALYZER unit with a SPECTRUM signal. */
     private static final class Analyzer {
@@ -171,16 +173,17 @@ final class LineNodes {
 
     /** Copies the line's state into the nodes. The caller holds the line's monitor. Returns the values published. */
     int publish(long nowSourceMillis) {
+        serverTime = DateTime.now();
         double now = line.timeSeconds();
         long epochMillis = nowSourceMillis - Math.round(now * 1000.0);
         int published = 0;
-        if (simulatedTime.update(now, StatusCode.GOOD, nowSourceMillis)) {
+        if (simulatedTime.update(now, StatusCode.GOOD, nowSourceMillis, serverTime)) {
             published++;
         }
         boolean lost = line.communicationLost();
         for (SignalNode node : signals) {
             if (lost) {
-                node.variable().updateStatus(COMMUNICATION_LOST);
+                node.variable().updateStatus(COMMUNICATION_LOST, serverTime);
                 continue;
             }
             long source = epochMillis + Math.round(line.sourceTimeSeconds(node.ref()) * 1000.0);
@@ -195,7 +198,7 @@ final class LineNodes {
             } else {
                 value = line.value(node.ref());
             }
-            if (node.variable().update(value, status, source)) {
+            if (node.variable().update(value, status, source, serverTime)) {
                 published++;
             }
         }
@@ -205,7 +208,7 @@ final class LineNodes {
         published += publishFaults(nowSourceMillis);
         GroundTruth groundTruth = line.groundTruth();
         for (TruthNode node : truth) {
-            if (node.variable().update(node.getter().apply(groundTruth), StatusCode.GOOD, nowSourceMillis)) {
+            if (node.variable().update(node.getter().apply(groundTruth), StatusCode.GOOD, nowSourceMillis, serverTime)) {
                 published++;
             }
         }
@@ -224,22 +227,22 @@ final class LineNodes {
         if (Double.compare(scanS, a.lastScanS) != 0) {
             a.lastScanS = scanS;
             a.scans++;
-            published += a.counter.update(a.scans, StatusCode.GOOD, scanMillis) ? 1 : 0;
-            published += a.sampleId.update(line.lineId() + "-" + a.scans, StatusCode.GOOD, scanMillis) ? 1 : 0;
+            published += a.counter.update(a.scans, StatusCode.GOOD, scanMillis, serverTime) ? 1 : 0;
+            published += a.sampleId.update(line.lineId() + "-" + a.scans, StatusCode.GOOD, scanMillis, serverTime) ? 1 : 0;
         }
         int result = switch (quality) {
             case GOOD -> RESULT_GOOD;
             case BAD -> RESULT_BAD;
             case UNCERTAIN -> RESULT_UNKNOWN;
         };
-        published += a.resultStatus.update(result, StatusCode.GOOD, scanMillis) ? 1 : 0;
-        published += a.channelState.update(quality == Quality.BAD ? "Aborted" : "Execute", StatusCode.GOOD, scanMillis) ? 1 : 0;
+        published += a.resultStatus.update(result, StatusCode.GOOD, scanMillis, serverTime) ? 1 : 0;
+        published += a.channelState.update(quality == Quality.BAD ? "Aborted" : "Execute", StatusCode.GOOD, scanMillis, serverTime) ? 1 : 0;
         if (a.wavelengths.current().sourceTime() == null) {
             a.wavelengths.update(toObjects(line.wavelengthsNm()), StatusCode.GOOD, nowSourceMillis);
         }
         String lot = line.lotId();
-        published += a.lotId.update(lot == null ? "" : lot, StatusCode.GOOD, nowSourceMillis) ? 1 : 0;
-        published += a.campaignId.update(campaignId, StatusCode.GOOD, nowSourceMillis) ? 1 : 0;
+        published += a.lotId.update(lot == null ? "" : lot, StatusCode.GOOD, nowSourceMillis, serverTime) ? 1 : 0;
+        published += a.campaignId.update(campaignId, StatusCode.GOOD, nowSourceMillis, serverTime) ? 1 : 0;
         return published;
     }
 
@@ -250,7 +253,7 @@ final class LineNodes {
             Fault f = faults.get(i);
             described[i] = f.id() + " " + f.type() + " " + (f.target() == null ? "-" : f.target()) + " " + f.magnitude();
         }
-        return activeFaults.update(described, StatusCode.GOOD, nowSourceMillis) ? 1 : 0;
+        return activeFaults.update(described, StatusCode.GOOD, nowSourceMillis, serverTime) ? 1 : 0;
     }
 
     private DataValue writeSetpoint(String ref, Signal signal, Variant value) throws UaException {

@@ -65,21 +65,34 @@ public final class LiveVariable implements AttributeFilter {
      * drop it anyway, and reads keep the time of the last real change.
      */
     boolean update(Object value, StatusCode status, long sourceTimeMillis) {
+        return update(value, status, sourceTimeMillis, DateTime.now());
+    }
+
+    /** As {@link #update(Object, StatusCode, long)} with the server timestamp given (a clock read costs). */
+    boolean update(Object value, StatusCode status, long sourceTimeMillis, DateTime serverTime) {
         DataValue last = current;
-        if (last != null && last.sourceTime() != null && Objects.deepEquals(last.value().value(), value)
+        if (last != null && last.sourceTime() != null && sameValue(last.value().value(), value)
                 && last.statusCode().equals(status)) {
             return false;
         }
         publish(new DataValue(new Variant(value), status, new DateTime(java.time.Instant.ofEpochMilli(sourceTimeMillis)),
-                DateTime.now()));
+                serverTime));
         return true;
     }
 
+    /** Doubles, nearly every value pushed, compared without the generic (and slower) deep-equals path. */
+    private static boolean sameValue(Object last, Object value) {
+        if (last instanceof Double l && value instanceof Double v) {
+            return Double.doubleToLongBits(l) == Double.doubleToLongBits(v);
+        }
+        return Objects.deepEquals(last, value);
+    }
+
     /** Publishes a new status for the last value (e.g. Bad_CommunicationError), keeping its source time. */
-    void updateStatus(StatusCode status) {
+    void updateStatus(StatusCode status, DateTime serverTime) {
         DataValue last = current;
         if (last != null && !last.statusCode().equals(status)) {
-            publish(new DataValue(last.value(), status, last.sourceTime(), DateTime.now()));
+            publish(new DataValue(last.value(), status, last.sourceTime(), serverTime));
         }
     }
 

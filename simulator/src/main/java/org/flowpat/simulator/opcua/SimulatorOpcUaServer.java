@@ -18,6 +18,7 @@ import java.util.concurrent.TimeoutException;
 import org.eclipse.milo.opcua.sdk.server.EndpointConfig;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServer;
 import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfig;
+import org.eclipse.milo.opcua.sdk.server.OpcUaServerConfigLimits;
 import org.eclipse.milo.opcua.sdk.server.identity.AnonymousIdentityValidator;
 import org.eclipse.milo.opcua.sdk.server.identity.CompositeValidator;
 import org.eclipse.milo.opcua.sdk.server.identity.UsernameIdentityValidator;
@@ -27,6 +28,7 @@ import org.eclipse.milo.opcua.stack.core.security.SecurityPolicy;
 import org.eclipse.milo.opcua.stack.core.transport.TransportProfile;
 import org.eclipse.milo.opcua.stack.core.types.builtin.DateTime;
 import org.eclipse.milo.opcua.stack.core.types.builtin.LocalizedText;
+import org.eclipse.milo.opcua.stack.core.types.builtin.unsigned.UInteger;
 import org.eclipse.milo.opcua.stack.core.types.enumerated.MessageSecurityMode;
 import org.eclipse.milo.opcua.stack.core.types.structured.BuildInfo;
 import org.eclipse.milo.opcua.stack.transport.server.tcp.OpcTcpServerTransport;
@@ -69,6 +71,7 @@ public final class SimulatorOpcUaServer implements Closeable {
                     .setCertificateManager(pki.certificateManager())
                     .setIdentityValidator(new CompositeValidator(AnonymousIdentityValidator.INSTANCE,
                             new UsernameIdentityValidator(c -> passwordMatches(options.users(), c.getUsername(), c.getPassword()))))
+                    .setLimits(new Limits(maxSessions(lines.size())))
                     .build();
             var server = new Server(config);
             SimulatorNamespace namespace = new SimulatorNamespace(server, lines);
@@ -86,6 +89,22 @@ public final class SimulatorOpcUaServer implements Closeable {
         } catch (Exception e) {
             pki.close();
             throw e;
+        }
+    }
+
+    /**
+     * Sessions the server admits: Milo's default of 100 silently capped scale mode (each line's controller opens its
+     * own session, so lines beyond the 100th got Bad_TooManySessions); room for two per line plus tools.
+     */
+    static int maxSessions(int lines) {
+        return 100 + 2 * lines;
+    }
+
+    /** Milo's default limits except the session count. */
+    private record Limits(int maxSessions) implements OpcUaServerConfigLimits {
+        @Override
+        public UInteger getMaxSessions() {
+            return UInteger.valueOf(maxSessions);
         }
     }
 

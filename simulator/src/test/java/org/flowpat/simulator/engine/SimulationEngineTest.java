@@ -60,6 +60,48 @@ class SimulationEngineTest {
     }
 
     @Test
+    void manyLinesStepInParallelSlicesYetEachLineRunsAsItWouldSequentially() {
+        int many = SimulationEngine.PARALLEL_FROM_LINES + 8;
+        int few = SimulationEngine.PARALLEL_FROM_LINES - 1;
+        try (SimulationEngine parallel = new SimulationEngine(TestPlants.plant(), null, FAST.withLines(many));
+             SimulationEngine sequential = new SimulationEngine(TestPlants.plant(), null, FAST.withLines(few))) {
+            java.util.Map<String, List<Long>> seen = new java.util.concurrent.ConcurrentHashMap<>();
+            java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            AtomicBoolean alwaysLocked = new AtomicBoolean(true);
+            parallel.addListener((line, sourceTimeMillis) -> {
+                alwaysLocked.compareAndSet(true, Thread.holdsLock(line));
+                threads.add(Thread.currentThread().getName());
+                seen.computeIfAbsent(line.lineId(), k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                        .add(sourceTimeMillis);
+            });
+            parallel.runFor(60);
+            sequential.runFor(60);
+            assertEquals(many, seen.size());
+            for (List<Long> times : seen.values()) {
+                assertEquals(60, times.size(), "one call per step and line");
+                assertEquals(parallel.epochMillis() + 60_000, times.get(59), "steps in order");
+            }
+            assertTrue(alwaysLocked.get(), "listeners run while the engine holds the line");
+            assertEquals(Math.min(2, Runtime.getRuntime().availableProcessors()), Math.min(2, threads.size()),
+                    "slices run on more than one thread where there are cores: " + threads);
+            for (int n = 1; n <= few; n++) {
+                assertEquals(sequential.line("L" + n).value("R1.temperature"),
+                        parallel.line("L" + n).value("R1.temperature"), 0.0, "L" + n + " as in a sequential run");
+            }
+            assertEquals(60, parallel.simulatedSeconds(), 1e-9);
+        }
+    }
+
+    @Test
+    void slicesCoverEveryLineOnceInOrderAndNearlyEvenly() {
+        List<Integer> lines = java.util.stream.IntStream.range(0, 10).boxed().toList();
+        List<List<Integer>> three = SimulationEngine.slices(lines, 3);
+        assertEquals(List.of(List.of(0, 1, 2), List.of(3, 4, 5), List.of(6, 7, 8, 9)), three);
+        assertEquals(List.of(List.of(0, 1)), SimulationEngine.slices(List.of(0, 1), 1));
+        assertEquals(2, SimulationEngine.slices(List.of(0, 1), 8).size(), "never more slices than lines");
+    }
+
+    @Test
     void theSameSeedRunsTheSameAndAnotherSeedDiffers() {
         double[] one = finalValues(FAST.withSeed(21));
         double[] two = finalValues(FAST.withSeed(21));

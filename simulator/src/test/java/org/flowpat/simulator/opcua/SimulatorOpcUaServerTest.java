@@ -146,6 +146,14 @@ class SimulatorOpcUaServerTest {
     }
 
     @Test
+    void admitsTwoSessionsPerLineBeyondMilosDefaultOfOneHundred() {
+        // Scale mode: every line's controller opens its own session; at Milo's default of 100 the 101st line got
+        // Bad_TooManySessions and a 400-line benchmark silently acquired a quarter of the plant.
+        assertEquals(100 + 2 * 2, server.milo().getConfig().getLimits().getMaxSessions().intValue());
+        assertTrue(SimulatorOpcUaServer.maxSessions(1200) >= 2 * 1200);
+    }
+
+    @Test
     void browsingFindsLinesUnitsAndTheAnalyzerStructure() throws Exception {
         NodeId root = browse(NodeIds.ObjectsFolder).stream()
                 .filter(r -> r.getBrowseName().name().equals("FlowPAT")).findFirst()
