@@ -1,5 +1,6 @@
 package org.flowpat.controller;
 
+import org.flowpat.controller.acquisition.LineSamples;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
@@ -133,7 +134,7 @@ public final class ControllerApplication {
     /** The line's data time (newest source timestamp), which material decisions run on. */
     private static SourceClock sourceClock(Vertx vertx, String lineId) {
         SourceClock clock = SourceClock.wall();
-        vertx.eventBus().<SampleBatch>localConsumer(Addresses.SAMPLES, m -> {
+        LineSamples.consumer(vertx, lineId, m -> {
             for (Sample s : m.body().samples()) {
                 if (lineId.equals(s.line())) {
                     clock.observe(s.sourceTimeNanos());

@@ -1,5 +1,6 @@
 package org.flowpat.controller.control;
 
+import org.flowpat.controller.acquisition.LineSamples;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -56,7 +57,7 @@ public final class SupervisoryVerticle extends VerticleBase {
             loops.add(new SupervisoryLoop(s, cqa.signal(), cqa.unit(), unit, null));
         }
         var bus = vertx.eventBus();
-        consumers.add(bus.<SampleBatch>consumer(Addresses.SAMPLES, m -> {
+        consumers.add(LineSamples.consumer(vertx, line.id(), m -> {
             for (Sample s : m.body().samples()) {
                 if (line.id().equals(s.line())) {
                     for (SupervisoryLoop loop : loops) {

@@ -1,5 +1,6 @@
 package org.flowpat.controller.diversion;
 
+import org.flowpat.controller.acquisition.LineSamples;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -97,7 +98,7 @@ public final class DiversionVerticle extends VerticleBase {
         planner = new DiversionPlanner(line, c -> vertx.eventBus().publish(QualityAddresses.DIVERSION, c));
         upstream = new AlarmManager(upstreamOnly(line), t -> { });
         divertInterlocks = new Interlocks(line.quality().interlocks().stream().filter(i -> "DIVERT".equals(i.action())).toList());
-        consumers.add(vertx.eventBus().<SampleBatch>consumer(Addresses.SAMPLES, m -> onBatch(m.body())));
+        consumers.add(LineSamples.consumer(vertx, line.id(), m -> onBatch(m.body())));
         consumers.add(vertx.eventBus().<SpcResult>consumer(QualityAddresses.SPC, m -> {
             if (line.id().equals(m.body().line())) {
                 verdicts.put(m.body().cqa(), m.body());

@@ -1,5 +1,6 @@
 package org.flowpat.controller.linestate;
 
+import org.flowpat.controller.acquisition.LineSamples;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
@@ -51,7 +52,7 @@ public final class LineStateVerticle extends VerticleBase {
         List<InterlockSettings> stateInterlocks = line.quality().interlocks().stream()
                 .filter(i -> !"DIVERT".equals(i.action())).toList();
         supervisor = new LineSupervisor(machine, new Interlocks(stateInterlocks));
-        consumers.add(vertx.eventBus().<SampleBatch>consumer(Addresses.SAMPLES, m -> {
+        consumers.add(LineSamples.consumer(vertx, line.id(), m -> {
             for (Sample s : m.body().samples()) {
                 if (line.id().equals(s.line())) {
                     supervisor.onSample(s);

@@ -1,5 +1,6 @@
 package org.flowpat.controller.lots;
 
+import org.flowpat.controller.acquisition.LineSamples;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.EventBus;
@@ -62,7 +63,7 @@ public final class LotVerticle extends VerticleBase {
         ControllerCodecs.register(bus);
         QualityCodecs.register(bus);
         tracker = new LotTracker(line, this::publish, settleNanos);
-        consumers.add(bus.<SampleBatch>consumer(Addresses.SAMPLES, m -> tracker.onSamples(m.body().samples())));
+        consumers.add(LineSamples.consumer(vertx, line.id(), m -> tracker.onSamples(m.body().samples())));
         consumers.add(bus.<SpcResult>consumer(QualityAddresses.SPC, m -> tracker.onSpc(m.body())));
         consumers.add(bus.<AlarmTransition>consumer(QualityAddresses.ALARMS, m -> tracker.onAlarm(m.body())));
         consumers.add(bus.<DiversionCommand>consumer(QualityAddresses.DIVERSION, m -> tracker.onDiversion(m.body())));

@@ -1,5 +1,6 @@
 package org.flowpat.controller.multivariate;
 
+import org.flowpat.controller.acquisition.LineSamples;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.MessageConsumer;
@@ -33,7 +34,7 @@ public final class MultivariateVerticle extends VerticleBase {
         ControllerCodecs.register(vertx.eventBus());
         PatCodecs.register(vertx.eventBus());
         monitor = new MultivariateMonitor(line, line.quality().multivariate());
-        consumer = vertx.eventBus().consumer(Addresses.SAMPLES, m -> {
+        consumer = LineSamples.consumer(vertx, line.id(), m -> {
             for (Sample s : m.body().samples()) {
                 monitor.accept(s).ifPresent(r -> vertx.eventBus().publish(PatAddresses.MULTIVARIATE, r));
             }

@@ -1,5 +1,6 @@
 package org.flowpat.controller.quality;
 
+import org.flowpat.controller.acquisition.LineSamples;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.Message;
@@ -56,7 +57,7 @@ public final class QualityVerticle extends VerticleBase {
         monitor = new CqaMonitor(line);
         alarms = new AlarmManager(line, t -> vertx.eventBus().publish(QualityAddresses.ALARMS, t));
         var bus = vertx.eventBus();
-        consumers.add(bus.<SampleBatch>consumer(Addresses.SAMPLES, m -> onBatch(m.body())));
+        consumers.add(LineSamples.consumer(vertx, line.id(), m -> onBatch(m.body())));
         consumers.add(bus.<Event>consumer(Addresses.EVENTS, m -> onEvent(m.body())));
         consumers.add(bus.<HistorianStatus>consumer(Addresses.HISTORIAN_STATUS,
                 m -> alarms.onSpoolFilling(m.body().alarm(), m.body().fillRatio(), nowNanos())));

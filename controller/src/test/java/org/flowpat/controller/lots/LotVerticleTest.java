@@ -1,5 +1,6 @@
 package org.flowpat.controller.lots;
 
+import org.flowpat.controller.acquisition.LineSamples;
 import static org.flowpat.controller.lots.LineFeed.S;
 import static org.flowpat.controller.lots.LineFeed.T0;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,7 +51,9 @@ class LotVerticleTest {
                     LineState.EXECUTE, "START", "anna", T0, ""));
             for (int k = 0; k <= 150; k++) {
                 long t = T0 + k * S;
-                vertx.eventBus().publish(Addresses.SAMPLES, new SampleBatch(List.of(
+                // the line's own sample address, as the router delivers them: published from this one thread, the
+                // samples then arrive in order with the SPC results (which the controller derives from them)
+                vertx.eventBus().publish(LineSamples.address("L1"), new SampleBatch(List.of(
                         new Sample("L1", "PV.mass", 100 + k * LineFeed.OUT_G_PER_S, t, t, Quality.GOOD_CODE),
                         new Sample("L1", "FA.mass", 8000 - k * LineFeed.FEED_G_PER_S, t, t, Quality.GOOD_CODE))));
                 if (k % LineFeed.SCAN_S == 0) {
