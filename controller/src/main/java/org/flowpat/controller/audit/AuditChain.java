@@ -1,10 +1,10 @@
 package org.flowpat.controller.audit;
 
+import org.flowpat.controller.api.codec.Sha256;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import org.flowpat.controller.api.AuditEntry;
@@ -44,7 +44,7 @@ public final class AuditChain {
 
     /** The hash an entry should carry, computed from its prevHash and other components (its own hash ignored). */
     public static String hash(AuditEntry e) {
-        MessageDigest sha = sha256();
+        MessageDigest sha = Sha256.newDigest();
         sha.update(e.prevHash() == null ? new byte[0] : e.prevHash().getBytes(StandardCharsets.US_ASCII));
         sha.update(canonical(e));
         return HexFormat.of().formatHex(sha.digest());
@@ -68,19 +68,6 @@ public final class AuditChain {
         byte[] bytes = component.getBytes(StandardCharsets.UTF_8);
         out.writeBytes(ByteBuffer.allocate(4).putInt(bytes.length).array());
         out.writeBytes(bytes);
-    }
-
-    /** SHA-256 of some bytes, lower-case hex. */
-    public static String sha256Hex(byte[] bytes) {
-        return HexFormat.of().formatHex(sha256().digest(bytes));
-    }
-
-    static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
     }
 
     static AuditEntry withHash(AuditEntry e, String hash) {

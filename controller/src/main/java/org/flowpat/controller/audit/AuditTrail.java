@@ -1,5 +1,6 @@
 package org.flowpat.controller.audit;
 
+import org.flowpat.controller.api.codec.Sha256;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -153,7 +154,7 @@ public final class AuditTrail implements AutoCloseable {
                     + "kept and recorded", file, line, content.tornTail().length);
             writeDurably(new byte[]{'\n'});
             write(new AuditRequest(SYSTEM_USER, AuditActions.AUDIT_RECOVERY, "", AuditTrailFile.recoveryTarget(line), "",
-                    AuditChain.sha256Hex(content.tornTail()), "line " + line + " (" + content.tornTail().length
+                    Sha256.hex(content.tornTail()), "line " + line + " (" + content.tornTail().length
                     + " bytes) was left unterminated by an append a stop or crash interrupted; it was never acknowledged "
                     + "and is kept as it is"));
         }

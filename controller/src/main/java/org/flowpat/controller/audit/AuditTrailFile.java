@@ -1,5 +1,6 @@
 package org.flowpat.controller.audit;
 
+import org.flowpat.controller.api.codec.Sha256;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -120,7 +121,7 @@ public record AuditTrailFile(Path file, List<AuditEntry> entries, List<Line> lin
             AuditEntry recovery = next == null ? null : next.entry();
             if (recovery == null || !AuditActions.AUDIT_RECOVERY.equals(recovery.action())
                     || !recoveryTarget(line.number()).equals(recovery.target())
-                    || !AuditChain.sha256Hex(line.bytes()).equals(recovery.newValue())) {
+                    || !Sha256.hex(line.bytes()).equals(recovery.newValue())) {
                 AuditEntry before = entryBefore(i);
                 long seq = recovery != null ? recovery.seq() : before == null ? 1 : before.seq() + 1;
                 return ChainVerification.broken(entries.size(), seq, "line " + line.number() + " of " + file

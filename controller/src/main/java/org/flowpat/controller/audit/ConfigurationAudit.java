@@ -1,5 +1,6 @@
 package org.flowpat.controller.audit;
 
+import org.flowpat.controller.api.codec.Sha256;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -29,7 +30,7 @@ public final class ConfigurationAudit {
     /** SHA-256 (hex) of the plant's canonical JSON. */
     public static String hash(Plant plant) {
         try {
-            return AuditChain.sha256Hex(CANONICAL.writeValueAsString(plant).getBytes(StandardCharsets.UTF_8));
+            return Sha256.hex(CANONICAL.writeValueAsString(plant).getBytes(StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("plant '" + plant.name() + "' has no JSON form: " + e.getMessage(), e);
         }

@@ -1,5 +1,6 @@
 package org.flowpat.controller.lots;
 
+import org.flowpat.controller.api.codec.Sha256;
 import org.flowpat.controller.api.LotRecord;
 import org.flowpat.controller.api.codec.JournalJson;
 

@@ -1,5 +1,6 @@
 package org.flowpat.controller.lots;
 
+import org.flowpat.controller.api.codec.Sha256;
 import java.util.Set;
 import java.util.UUID;
 import org.flowpat.controller.api.LotRecord;

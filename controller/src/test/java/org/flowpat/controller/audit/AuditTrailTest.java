@@ -1,5 +1,6 @@
 package org.flowpat.controller.audit;
 
+import org.flowpat.controller.api.codec.Sha256;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -83,7 +84,7 @@ class AuditTrailTest {
             assertEquals(3, recovery.seq());
             assertEquals(AuditActions.AUDIT_RECOVERY, recovery.action());
             assertEquals("line 3", recovery.target());
-            assertEquals(AuditChain.sha256Hex(torn), recovery.newValue());
+            assertEquals(Sha256.hex(torn), recovery.newValue());
             after = trail.append(request(4));
         }
         assertEquals(4, after.seq());
