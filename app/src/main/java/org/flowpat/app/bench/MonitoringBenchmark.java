@@ -9,9 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -48,6 +48,9 @@ public final class MonitoringBenchmark {
               - {id: pressure-spikes, type: SPIKES, target: R1.pressure, magnitude: 6, startMin: 0.5, durationMin: 599}
             """;
 
+    /** At most this many latencies kept per kind (8 bytes each); more are counted as overflow. */
+    private static final int MAX_LATENCIES = 1 << 22;
+
     private MonitoringBenchmark() {
     }
 
@@ -73,25 +76,6 @@ public final class MonitoringBenchmark {
         }
         run(lines, seconds, warmup);
         System.exit(0);
-    }
-
-    /** Latencies in microseconds, appended by event-loop threads. */
-    private static final class Latencies {
-        private long[] micros = new long[1 << 16];
-        private int size;
-
-        synchronized void add(long value) {
-            if (size == micros.length) {
-                micros = Arrays.copyOf(micros, size * 2);
-            }
-            micros[size++] = value;
-        }
-
-        synchronized long[] sorted() {
-            long[] copy = Arrays.copyOf(micros, size);
-            Arrays.sort(copy);
-            return copy;
-        }
     }
 
     private static void run(int lines, int seconds, int warmup) throws Exception {
@@ -121,19 +105,19 @@ public final class MonitoringBenchmark {
 
             vertx = Vertx.vertx();
             long[] windowStart = {Long.MAX_VALUE};
-            Latencies spc = new Latencies();
-            Latencies alarms = new Latencies();
+            LatencyRecorder spc = new LatencyRecorder(MAX_LATENCIES);
+            LatencyRecorder alarms = new LatencyRecorder(MAX_LATENCIES);
             AtomicLong spcCount = new AtomicLong();
             AtomicLong activations = new AtomicLong();
             vertx.eventBus().<SpcResult>localConsumer(QualityAddresses.SPC, m -> {
-                long now = nowNanos();
+                long now = WallClock.nowNanos();
                 if (now >= windowStart[0]) {
                     spcCount.incrementAndGet();
                     spc.add((now - m.body().timeNanos()) / 1_000);
                 }
             });
             vertx.eventBus().<AlarmTransition>localConsumer(QualityAddresses.ALARMS, m -> {
-                long now = nowNanos();
+                long now = WallClock.nowNanos();
                 AlarmTransition t = m.body();
                 if (now >= windowStart[0] && t.to() == AlarmState.ACTIVE_UNACKED
                         && (t.from() == AlarmState.NORMAL || t.from() == AlarmState.RETURNED_UNACKED)
@@ -145,13 +129,13 @@ public final class MonitoringBenchmark {
             controller = ControllerApplication.start(vertx, plant, ControllerOptions.defaults(dir.resolve("controller")))
                     .await(180, TimeUnit.SECONDS);
             Thread.sleep(warmup * 1000L);
-            long cpuStart = processCpuNanos();
-            long wallStart = System.nanoTime();
-            windowStart[0] = nowNanos();
+            CpuWindow cpu = CpuWindow.start(Set.of());
+            windowStart[0] = WallClock.nowNanos();
             Thread.sleep(seconds * 1000L);
             windowStart[0] = Long.MAX_VALUE;
-            double wallS = (System.nanoTime() - wallStart) / 1e9;
-            double cores = (processCpuNanos() - cpuStart) / 1e9 / wallS;
+            CpuWindow.Figures used = cpu.stop();
+            double wallS = used.wallSeconds();
+            double cores = used.processCores();
             double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 
             System.out.printf(Locale.ROOT, "monitoring benchmark: %d lines (simulator in a child JVM, 1 Hz), all monitoring "
@@ -159,8 +143,8 @@ public final class MonitoringBenchmark {
                     lines, publishingMs, seconds, warmup, load);
             System.out.printf(Locale.ROOT, "controller CPU: %.2f cores (acquisition, historian into QuestDB, SPC, alarms, "
                     + "line state, diversion for every line)%n", cores);
-            print("sample -> SPC result", spc.sorted(), spcCount.get() / wallS, "results/s", Double.NaN);
-            print("sample -> alarm active", alarms.sorted(), activations.get() / wallS, "activations/s", publishingMs + 100);
+            print("sample -> SPC result", spc.summary(), spcCount.get() / wallS, "results/s", Double.NaN);
+            print("sample -> alarm active", alarms.summary(), activations.get() / wallS, "activations/s", publishingMs + 100);
         } finally {
             if (controller != null) {
                 controller.stop().await(120, TimeUnit.SECONDS);
@@ -173,14 +157,14 @@ public final class MonitoringBenchmark {
         }
     }
 
-    private static void print(String what, long[] sorted, double rate, String unit, double targetMs) {
-        if (sorted.length == 0) {
+    private static void print(String what, LatencyRecorder.Summary latency, double rate, String unit, double targetMs) {
+        if (latency.count() == 0) {
             System.out.printf(Locale.ROOT, "latency %s: none observed%n", what);
             return;
         }
-        double p99 = percentile(sorted, 0.99) / 1000.0;
+        double p99 = latency.p99() / 1000.0;
         System.out.printf(Locale.ROOT, "latency %s: p50 %.1f ms, p99 %.1f ms, max %.1f ms over %d (%.1f %s)%s%n", what,
-                percentile(sorted, 0.50) / 1000.0, p99, sorted[sorted.length - 1] / 1000.0, sorted.length, rate, unit,
+                latency.p50() / 1000.0, p99, latency.max() / 1000.0, latency.count(), rate, unit,
                 Double.isNaN(targetMs) ? "" : String.format(Locale.ROOT, " (target p99 < %.0f ms: %s)", targetMs,
                         p99 < targetMs ? "met" : "MISSED"));
     }
@@ -217,20 +201,4 @@ public final class MonitoringBenchmark {
         }
     }
 
-    private static long nowNanos() {
-        java.time.Instant now = java.time.Instant.now();
-        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-    }
-
-    private static long percentile(long[] sorted, double q) {
-        int index = (int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
-        return sorted[index];
-    }
-
-    private static long processCpuNanos() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getProcessCpuTime();
-        }
-        return 0;
-    }
 }

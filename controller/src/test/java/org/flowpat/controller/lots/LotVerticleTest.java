@@ -13,7 +13,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.flowpat.config.model.Line;
 import org.flowpat.config.model.ReleaseRules;
-import org.flowpat.controller.api.Addresses;
 import org.flowpat.controller.api.LineState;
 import org.flowpat.controller.api.LineStateChange;
 import org.flowpat.controller.api.LotAddresses;
