@@ -1,5 +1,5 @@
-// Control: the line's PackML state and commands, its setpoints and command signals, each change confirmed in a
-// dialog that asks for the reason; the recent changes from the audit trail. Writing needs the operator, engineer or
+// Control: the line's PackML state and commands, its setpoints and command signals, its PID loops (mode, SP, PV,
+// OUT), each change confirmed in a dialog that asks for the reason; the recent changes from the audit trail. Writing needs the operator, engineer or
 // admin role (the buttons are absent otherwise, and the server checks again).
 'use strict';
 (async () => {
@@ -41,7 +41,7 @@
       const text = await pending(reason, Number(document.getElementById('k-value').value));
       dialog.close();
       say(text);
-      refreshState(); refreshChanges();
+      refreshState(); refreshChanges(); refreshLoops();
     } catch (e) { dmsg.textContent = e.message; dmsg.classList.add('error'); }
   });
 
@@ -79,7 +79,7 @@
       const tr = Hmi.el('tr', { 'data-signal': s.ref });
       const val = Hmi.el('td', { class: 'num' }, s.live ? Hmi.fmt(s.live.value, s.range) : '----');
       cells[lineSel.value + '/' + s.ref] = { td: val, s };
-      const act = Hmi.el('td');
+      const act = Hmi.el('td', { colspan: '5' });
       if (mayWrite) {
         const b = Hmi.el('button', { type: 'button', class: 'change' }, 'Change…');
         b.addEventListener('click', () => {
@@ -98,13 +98,89 @@
         Hmi.el('td', { class: 'lim' }, s.range ? s.range.min + ' … ' + s.range.max + ' ' + Hmi.unitText(s.unit) : ''), act);
       tb.append(tr);
     }
+    buildLoops();
+  }
+
+  // PID loops: mode, SP, PV and OUT polled every second; AUTO / MANUAL, setpoint and manual output each confirmed
+  // with a reason. The output can only be set in MANUAL (the PID sets it in AUTO).
+  const loopRows = {};
+  function buildLoops() {
     const lb = document.querySelector('#loops tbody');
     lb.replaceChildren();
+    for (const k of Object.keys(loopRows)) delete loopRows[k];
     for (const l of (line().loops || [])) {
-      const tr = Hmi.el('tr');
-      tr.append(Hmi.el('td', {}, l.id), Hmi.el('td', {}, l.pv), Hmi.el('td', {}, l.output), Hmi.el('td', {}, l.setpoint));
+      const tr = Hmi.el('tr', { 'data-loop': l.id });
+      const row = { l, status: null, mode: Hmi.el('td', { class: 'mode' }, '----'), sp: Hmi.el('td', { class: 'num' }, '----'),
+        pv: Hmi.el('td', { class: 'num' }, '----'), out: Hmi.el('td', { class: 'num' }, '----'), buttons: {} };
+      const act = Hmi.el('td', { colspan: '5' });
+      if (mayWrite) {
+        const button = (key, text, title, withValue, body, describe) => {
+          const b = Hmi.el('button', { type: 'button', 'data-loop-action': key, disabled: '' }, text);
+          b.addEventListener('click', () => {
+            const st = row.status;
+            ask(title + ' · ' + l.id, describe(st), withValue, async (reason, value) => {
+              if (withValue && !isFinite(value)) throw new Error('Enter a number.');
+              const r = await Hmi.api('POST', '/api/loops/' + encodeURIComponent(lineSel.value) + '/' + encodeURIComponent(l.id),
+                Object.assign(body(value), { reason }));
+              showLoop(row, r);
+              return l.id + ': ' + r.message;
+            });
+            const v = document.getElementById('k-value');
+            v.removeAttribute('min'); v.removeAttribute('max');
+            if (key === 'setpoint') { v.value = st.setpoint; if (st.setpointMin !== undefined) { v.min = st.setpointMin; v.max = st.setpointMax; } }
+            if (key === 'output') { v.value = st.output ?? ''; v.min = st.outputMin; v.max = st.outputMax; }
+          });
+          row.buttons[key] = b;
+          act.append(b, ' ');
+        };
+        button('auto', 'Auto', 'Automatic', false, () => ({ mode: 'AUTO' }),
+          st => 'Put ' + l.id + ' in AUTO: the PID sets ' + st.outputSignal + ' from now on, starting at its current value');
+        button('manual', 'Manual', 'Manual', false, () => ({ mode: 'MANUAL' }),
+          st => 'Put ' + l.id + ' in MANUAL: ' + st.outputSignal + ' is held at ' + fmtOut(st));
+        button('setpoint', 'SP…', 'Setpoint', true, value => ({ setpoint: value }),
+          st => 'Setpoint of ' + l.id + ' (' + st.pvSignal + '), now ' + st.setpoint + ' ' + Hmi.unitText(st.unit));
+        button('output', 'OUT…', 'Manual output', true, value => ({ output: value }),
+          st => 'Output ' + st.outputSignal + ' of ' + l.id + ', now ' + fmtOut(st) + ' (limits ' + st.outputMin + ' … ' + st.outputMax + ')');
+      }
+      const name = Hmi.el('td', {}, l.id);
+      name.append(Hmi.el('br'), Hmi.el('span', { class: 'hint' }, l.pv + ' → ' + l.output));
+      tr.append(name, row.mode, row.sp, row.pv, row.out);
       lb.append(tr);
+      // the buttons on a row of their own under the values, so the narrow panel keeps the numbers on one line
+      if (mayWrite) {
+        const actions = Hmi.el('tr', { 'data-loop': l.id, class: 'loop-actions' });
+        actions.append(Hmi.el('td', { class: 'hint' }, 'change:'), act);
+        lb.append(actions);
+      }
+      loopRows[l.id] = row;
     }
+  }
+  function fmtOut(st) { return st.output === null || st.output === undefined ? '----' : Hmi.fmt(st.output) + ' ' + Hmi.unitText(st.outputUnit); }
+  function showLoop(row, st) {
+    row.status = st;
+    row.mode.textContent = st.mode;
+    row.mode.dataset.mode = st.mode;
+    row.sp.textContent = Hmi.fmt(st.setpoint) + ' ' + Hmi.unitText(st.unit);
+    row.pv.textContent = st.pv === null || st.pv === undefined ? '----' : Hmi.fmt(st.pv) + ' ' + Hmi.unitText(st.unit);
+    row.pv.classList.toggle('abnormal', !!st.pvQuality && st.pvQuality !== 'GOOD');
+    row.pv.title = st.pvQuality ? 'quality ' + st.pvQuality : 'no measurement yet';
+    row.out.textContent = fmtOut(st);
+    const b = row.buttons;
+    if (b.auto) {
+      b.auto.disabled = st.mode === 'AUTO' || st.output === null;
+      b.manual.disabled = st.mode === 'MANUAL';
+      b.setpoint.disabled = false;
+      b.output.disabled = st.mode === 'AUTO';
+      b.auto.classList.toggle('on', st.mode === 'AUTO');
+      b.manual.classList.toggle('on', st.mode === 'MANUAL');
+    }
+  }
+  async function refreshLoops() {
+    if (!Object.keys(loopRows).length) return;
+    try {
+      const r = await Hmi.api('GET', '/api/loops?line=' + encodeURIComponent(lineSel.value));
+      for (const st of r.loops) if (loopRows[st.loop]) showLoop(loopRows[st.loop], st);
+    } catch (e) { if (e.status !== 401) say('loop status unavailable: ' + e.message, true); }
   }
 
   async function refreshChanges() {
@@ -134,11 +210,12 @@
       }
     });
   }
-  lineSel.addEventListener('change', () => { history.replaceState(null, '', '?line=' + lineSel.value); buildSetpoints(); follow(); refreshState(); refreshChanges(); });
+  lineSel.addEventListener('change', () => { history.replaceState(null, '', '?line=' + lineSel.value); buildSetpoints(); follow(); refreshState(); refreshChanges(); refreshLoops(); });
   buildSetpoints();
   follow();
-  await Promise.all([refreshState(), refreshChanges()]);
+  await Promise.all([refreshState(), refreshChanges(), refreshLoops()]);
   setInterval(refreshState, 2000);
+  setInterval(refreshLoops, 1000);
   setInterval(refreshChanges, 5000);
   document.body.dataset.ready = 'true';
 })();

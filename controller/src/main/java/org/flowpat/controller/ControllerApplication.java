@@ -14,6 +14,7 @@ import org.flowpat.controller.acquisition.Acquisition;
 import org.flowpat.controller.api.codec.ControllerCodecs;
 import org.flowpat.controller.audit.AuditService;
 import org.flowpat.controller.chemometrics.ChemometricsVerticle;
+import org.flowpat.controller.control.LoopVerticle;
 import org.flowpat.controller.control.SetpointService;
 import org.flowpat.controller.control.SupervisoryVerticle;
 import org.flowpat.controller.lots.LotContextWriter;
@@ -49,6 +50,8 @@ public final class ControllerApplication {
     private static final long LINE_STATE_ACTING_MS = 2_000;
     /** How often the diversion planner decides. */
     private static final long DIVERSION_TICK_MS = 1_000;
+    /** How often the PID loops' status is published (it is also published on every change). */
+    private static final long LOOP_STATUS_MS = 1_000;
     /** Data time after a lot's end by which the diverter's handling of its last material is known. */
     private static final long LOT_SETTLE_NANOS = 60_000_000_000L;
     /** Host time without new data after which closed lots are finished with what is known. */
@@ -117,6 +120,8 @@ public final class ControllerApplication {
                     .compose(v -> vertx.deployVerticle(new ChemometricsVerticle(line))).map(ids::add).mapEmpty()
                     .compose(v -> vertx.deployVerticle(new MultivariateVerticle(line))).map(ids::add).mapEmpty()
                     .compose(v -> vertx.deployVerticle(new SupervisoryVerticle(line))).map(ids::add).mapEmpty()
+                    .compose(v -> vertx.deployVerticle(new LoopVerticle(line, acquisition.line(line.id()),
+                            LOOP_STATUS_MS))).map(ids::add).mapEmpty()
                     .compose(v -> vertx.deployVerticle(new DiversionVerticle(line, acquisition.line(line.id()),
                             sourceClock(vertx, line.id()), DIVERSION_TICK_MS))).map(ids::add).mapEmpty();
         }

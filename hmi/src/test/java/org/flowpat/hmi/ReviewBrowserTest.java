@@ -128,7 +128,13 @@ class ReviewBrowserTest {
             ready(wait);
             command(browser, wait, "hold", "hold for the sampling check");
             wait.until(d -> state(d).equals("HELD"));
+            // The jacket temperature loop to AUTO with a reason (its output then the PID's alone), and back to MANUAL.
+            loop(browser, wait, "auto", "hold the reactor temperature");
+            wait.until(d -> loopCell(d, "td.mode").getText().equals("AUTO"));
+            assertFalse(loopCell(browser, "button[data-loop-action=output]").isEnabled(), "no manual output in AUTO");
             screenshot(browser, "control.png");
+            loop(browser, wait, "manual", "back to manual for the sampling check");
+            wait.until(d -> loopCell(d, "td.mode").getText().equals("MANUAL"));
 
             // The audit trail: the signature, the failed password entry, the chain valid.
             browser.get(plant.url() + "/audit.html");
@@ -183,6 +189,22 @@ class ReviewBrowserTest {
         wait.until(d -> !d.findElement(By.id("k-dialog")).isDisplayed());
         String answer = browser.findElement(By.id("k-msg")).getText();
         assertTrue(answer.contains(command.toUpperCase()) && answer.contains("accepted"), answer);
+    }
+
+    private static WebElement loopCell(WebDriver d, String css) {
+        return d.findElement(By.cssSelector("#loops tr[data-loop=jacket-tic] " + css));
+    }
+
+    /** Clicks a button of the jacket loop once it is enabled, confirms with the reason and waits for the answer. */
+    private static void loop(ChromeDriver browser, WebDriverWait wait, String action, String reason) {
+        wait.until(d -> loopCell(d, "button[data-loop-action=" + action + "]").isEnabled());
+        loopCell(browser, "button[data-loop-action=" + action + "]").click();
+        wait.until(d -> d.findElement(By.id("k-dialog")).isDisplayed());
+        browser.findElement(By.id("k-reason")).sendKeys(reason);
+        browser.findElement(By.id("k-ok")).click();
+        wait.until(d -> !d.findElement(By.id("k-dialog")).isDisplayed());
+        String answer = browser.findElement(By.id("k-msg")).getText();
+        assertTrue(answer.startsWith("jacket-tic: " + action.toUpperCase()), answer);
     }
 
     private static void screenshot(ChromeDriver browser, String name) throws Exception {

@@ -36,7 +36,7 @@ import org.flowpat.controller.ControllerOptions;
 import org.flowpat.controller.api.Sample;
 import org.flowpat.hmi.HmiOptions;
 import org.flowpat.hmi.HmiServer;
-import org.flowpat.hmi.api.SignalRef;
+import org.flowpat.hmi.live.LiveSample;
 import org.flowpat.hmi.auth.Users;
 import org.flowpat.simulator.server.SimulatorOptions;
 import org.flowpat.simulator.server.SimulatorServer;
@@ -53,14 +53,15 @@ import org.flowpat.simulator.server.SimulatorServer;
  *       interval, JSON, WebSocket).</li>
  * </ul>
  * Every client should get every value it follows (the HMI keeps only the newest per signal between flushes; at
- * 1 Hz per signal and a 250 ms flush nothing is conflated unless a socket's write queue was full): the count per
+ * 1 Hz per signal and a {@value HmiServer#LIVE_FLUSH_MILLIS} ms flush nothing is conflated unless a socket's write
+ * queue was full): the count per
  * client is compared with what the HMI received in the window. CPU: the process's, minus the client threads'
  * (measured per thread), during the window and during an equally loaded baseline without sessions.
  * <p>
  * Usage: {@code LiveLatencyBenchmark [--lines 44] [--clients 50] [--seconds 60] [--warmup 10] [--baseline 10]
  * [--publishing-ms MS] [--no-compression]}. The bundled line has 26 OPC UA signals of which 10-12 change per 1 Hz step
  * (measured here: the simulator publishes only changed values), so 44 lines make about 500 values per second; the run
- * prints the rate it saw. {@code --publishing-ms} overrides the plant's OPC UA publishing interval (500 ms).
+ * prints the rate it saw. {@code --publishing-ms} overrides the plant's OPC UA publishing interval.
  */
 public final class LiveLatencyBenchmark {
     /** The target of issue #6. */
@@ -225,15 +226,16 @@ public final class LiveLatencyBenchmark {
     }
 
     /** The HMI's view of the bus: when each fresh sample reached it. Runs on the HMI's event-bus thread. */
-    private void tap(List<Sample> samples) {
+    private void tap(List<LiveSample> fresh) {
         long now = WallClock.nowNanos();
-        for (Sample s : samples) {
-            hmiArrivals.put(key(SignalRef.key(s.line(), s.signal()), s.sourceTimeNanos() / 1_000_000), now);
+        for (LiveSample live : fresh) {
+            Sample s = live.sample();
+            hmiArrivals.put(key(live.key(), s.sourceTimeNanos() / 1_000_000), now);
             if (inWindow(now)) {
                 sourceToHmi.add((now - s.sourceTimeNanos() - clockOffsetNanos) / 1_000);
             }
         }
-        hmiReceived.addAndGet(samples.size());
+        hmiReceived.addAndGet(fresh.size());
     }
 
     private static String key(String signal, long sourceMillis) {
@@ -290,8 +292,9 @@ public final class LiveLatencyBenchmark {
         Settings s = r.settings();
         System.out.printf(Locale.ROOT, "live latency benchmark: %d lines at 1 Hz (%,.0f values/s into the HMI), %d WebSocket "
                         + "sessions each following all %d lines, %d s measured after %d s warm-up; OPC UA publishing %.0f ms, "
-                        + "HMI flush 250 ms, permessage-deflate %s; %d cores, load average %.1f at start, %.1f at end%n",
+                        + "HMI flush %d ms, permessage-deflate %s; %d cores, load average %.1f at start, %.1f at end%n",
                 s.lines(), r.valuesPerSecond(), s.clients(), r.lines(), s.seconds(), s.warmup(), r.publishingMs(),
+                HmiServer.LIVE_FLUSH_MILLIS,
                 s.compression() ? "on" : "off", Runtime.getRuntime().availableProcessors(), r.loadAtStart(), r.loadAtEnd());
         System.out.printf(Locale.ROOT, "simulator source clock behind the wall clock by %.1f ms (engine start-up gap, "
                 + "subtracted)%n", r.clockOffsetMs());

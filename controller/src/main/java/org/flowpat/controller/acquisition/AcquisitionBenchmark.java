@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.flowpat.config.Plants;
@@ -99,7 +100,13 @@ public final class AcquisitionBenchmark {
         AcquisitionBenchmark benchmark = new AcquisitionBenchmark(lines, rate, seconds, warmup);
         benchmark.influx = influx;
         benchmark.pipelineOnly = pipelineOnly;
-        benchmark.run();
+        try {
+            benchmark.run();
+        } catch (Exception | Error e) {
+            // Milo's and Vert.x's threads are not daemons: without an exit a failed run would hang, holding its influxd.
+            e.printStackTrace();
+            System.exit(1);
+        }
         System.exit(0);
     }
 
@@ -158,6 +165,7 @@ public final class AcquisitionBenchmark {
             offset[0] = clockOffset;
             double loadBefore = loadAverage();
             long cpuStart = processCpuNanos();
+            Map<String, Long> rolesStart = BenchCpu.snapshot();
             long wallStart = System.nanoTime();
             windowStart[0] = DataValues.nowNanos();
             List<Long> heapAfterGc = new ArrayList<>();
@@ -170,6 +178,7 @@ public final class AcquisitionBenchmark {
             windowStart[0] = Long.MAX_VALUE;
             double wallS = (System.nanoTime() - wallStart) / 1e9;
             double cpuS = (processCpuNanos() - cpuStart) / 1e9;
+            Map<String, Long> rolesEnd = BenchCpu.snapshot();
             double loadAfter = loadAverage();
             long windowSamples = samples.get();
 
@@ -218,6 +227,14 @@ public final class AcquisitionBenchmark {
             }
             System.out.printf(Locale.ROOT, "process CPU: %.2f cores (simulator and controller together)%n",
                     cpuS / wallS);
+            StringBuilder split = new StringBuilder();
+            rolesEnd.forEach((role, end) -> {
+                double roleS = (end - rolesStart.getOrDefault(role, 0L)) / 1e9;
+                split.append(String.format(Locale.ROOT, "%n  %-42s %.2f cores, %.2f us CPU per sample on the bus", role,
+                        roleS / wallS, roleS * 1e6 / Math.max(1, windowSamples)));
+            });
+            System.out.println("CPU by role in the window (milo threads serve both the simulator's server and the "
+                    + "controller's client):" + split);
             System.out.printf(Locale.ROOT, "heap used: %d MB at start, %d MB at end (after GC)%s%n", heapStart, heapEnd,
                     heapAfterGc.isEmpty() ? "" : "; each minute of the run: " + heapAfterGc + " MB, slope "
                             + String.format(Locale.ROOT, "%+.1f MB/min", slopePerStep(heapAfterGc)));

@@ -30,14 +30,14 @@ final class InfluxBenchProbe {
 
     /** Samples in {@code database} (points of the {@code samples} measurement, every line and signal). */
     long countSamples(String database) throws IOException, InterruptedException {
-        JsonNode body = get("/query?db=" + encode(database) + "&q=" + encode("SELECT count(status) FROM samples"));
+        JsonNode body = get("/query?db=" + encode(database) + "&q=" + encode("SELECT count(receive_delay_ns) FROM samples"));
         JsonNode values = body.path("results").path(0).path("series").path(0).path("values");
         return values.isMissingNode() || values.isEmpty() ? 0 : values.path(0).path(1).asLong();
     }
 
     /**
      * Points per second InfluxDB ingests when {@code seconds} of line protocol for these lines and signals (the same
-     * measurement, tags and fields as the historian writes) are POSTed in requests of the historian's size, one
+     * measurement, tags and fields as the historian writes for a Good sample) are POSTed in requests of the historian's size, one
      * after the other; only the time inside requests counts.
      */
     double rawIngestPerSecond(String database, List<String> lines, List<String> signals, int seconds)
@@ -57,7 +57,7 @@ final class InfluxBenchProbe {
                 String line = lines.get((int) (n % lines.size()));
                 String signal = signals.get((int) (n / lines.size() % signals.size()));
                 body.append("samples,line=").append(line).append(",quality=GOOD,signal=").append(signal)
-                        .append(" value=").append(20 + (n % 97) * 0.5).append(",status=0,receive_delay_ns=250000 ")
+                        .append(" value=").append(20 + (n % 97) * 0.5).append(",receive_delay_ns=250000 ")
                         .append(time + n / ((long) lines.size() * signals.size()) * 1_000_000L).append('\n');
             }
             long t0 = System.nanoTime();

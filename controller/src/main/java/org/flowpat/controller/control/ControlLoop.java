@@ -68,4 +68,13 @@ public final class ControlLoop {
     public String outputSignal() {
         return settings.output();
     }
+
+    /** The output held (manual) or last computed (automatic). */
+    public double output() {
+        return pid.output();
+    }
+
+    public LoopSettings settings() {
+        return settings;
+    }
 }

@@ -108,6 +108,7 @@ public final class HistorianVerticle extends VerticleBase {
         }
         try {
             long sequence = spool.append(RecordEncoding.encode(body));
+            drainer.appended(sequence, body); // spares the writer decoding the bytes it reads back
             if (refusing) {
                 refusing = false;
                 log.info("historian: spool accepts records again");

@@ -14,7 +14,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -42,6 +45,15 @@ public final class SpoolDrainer implements AutoCloseable {
     private final AtomicLong writtenJournal = new AtomicLong();
     private final AtomicLong failedWrites = new AtomicLong();
     private final AtomicLong rejectedRecords = new AtomicLong();
+    /**
+     * Messages this process appended, by spool sequence, so the writer need not decode their bytes again. Only a
+     * shortcut: the spool's bytes stay the record (read back and CRC-checked as before), and a record missing here
+     * (after a restart, or beyond {@link #MAX_HANDED_OVER} while the database is behind) is decoded from them.
+     */
+    private final ConcurrentSkipListMap<Long, Object> handedOver = new ConcurrentSkipListMap<>();
+    private final AtomicInteger handedOverCount = new AtomicInteger();
+    /** About 1 s of records at 400 lines: a few MB of heap at most. */
+    static final int MAX_HANDED_OVER = 4_096;
     private volatile boolean stopping;
     private volatile String lastError = "";
 
@@ -66,6 +78,16 @@ public final class SpoolDrainer implements AutoCloseable {
     public SpoolDrainer start() {
         thread.start();
         return this;
+    }
+
+    /**
+     * The message just appended to the spool as {@code sequence}, as the appender still holds it (immutable records).
+     * Ignored when many are waiting already: the writer then decodes those from the spool.
+     */
+    public void appended(long sequence, Object message) {
+        if (handedOverCount.get() < MAX_HANDED_OVER && handedOver.putIfAbsent(sequence, message) == null) {
+            handedOverCount.incrementAndGet();
+        }
     }
 
     public long writtenSamples() {
@@ -173,9 +195,11 @@ public final class SpoolDrainer implements AutoCloseable {
         List<Event> events = new ArrayList<>();
         List<Object> journal = new ArrayList<>();
         for (SpoolRecord r : records) {
-            Object message;
+            Object message = handedOver.get(r.sequence());
             try {
-                message = RecordEncoding.decode(r.payload());
+                if (message == null) {
+                    message = RecordEncoding.decode(r.payload());
+                }
             } catch (IllegalArgumentException e) {
                 // Passed its CRC, so it is what was written: a record from another version. Keep going, loudly.
                 log.error("historian: spool record {} is not readable by this version and is skipped: {}", r.sequence(), e.getMessage());
@@ -193,6 +217,7 @@ public final class SpoolDrainer implements AutoCloseable {
             }
         }
         long last = records.get(records.size() - 1).sequence();
+        forgetHandedOver(last);
         Duration backoff = minBackoff;
         int attempt = 0;
         while (!stopping) {
@@ -231,6 +256,16 @@ public final class SpoolDrainer implements AutoCloseable {
             backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
         }
         return false;
+    }
+
+    /** Drops handed-over messages up to {@code last}, also any that arrived after the writer had read their bytes. */
+    private void forgetHandedOver(long last) {
+        Map.Entry<Long, Object> first;
+        while ((first = handedOver.firstEntry()) != null && first.getKey() <= last) {
+            if (handedOver.remove(first.getKey(), first.getValue())) {
+                handedOverCount.decrementAndGet();
+            }
+        }
     }
 
     /** Keeps records the database refuses for good beside the spool and confirms them, so that the writer moves on. */

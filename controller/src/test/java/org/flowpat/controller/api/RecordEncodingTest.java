@@ -25,6 +25,35 @@ class RecordEncodingTest {
     }
 
     @Test
+    void aSampleBatchIsStoredInTheFormerStreamFormatSoOldSpoolsStayReadable() throws Exception {
+        // Non-ASCII and NUL take modified UTF-8's longer forms; lines alternate so no name is reused by mistake.
+        SampleBatch batch = new SampleBatch(List.of(
+                new Sample("L1", "R1.temperature", 80.25, 1, 2, Quality.GOOD_CODE),
+                new Sample("Línea 2", "R1.temperature", -0.0, 3, 4, Quality.UNCERTAIN_CODE),
+                new Sample("L1", "AT1.\u0000x\u20ac", Double.NaN, 5, 6, Quality.BAD_CODE),
+                new Sample("L1", "P1.pressure", 1e300, Long.MIN_VALUE, Long.MAX_VALUE, 0xFFFFFFFFL)));
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream out = new java.io.DataOutputStream(bytes)) {
+            out.writeByte(1); // type: sample batch
+            out.writeByte(1); // version
+            out.writeInt(batch.samples().size());
+            for (Sample s : batch.samples()) {
+                out.writeUTF(s.line());
+                out.writeUTF(s.signal());
+                out.writeDouble(s.value());
+                out.writeLong(s.sourceTimeNanos());
+                out.writeLong(s.receiveTimeNanos());
+                out.writeLong(s.statusCode());
+            }
+        }
+        assertArrayEquals(bytes.toByteArray(), RecordEncoding.encode(batch));
+        byte[] framed = new byte[bytes.size() + 7];
+        System.arraycopy(bytes.toByteArray(), 0, framed, 3, bytes.size());
+        assertEquals(batch, RecordEncoding.decode(framed, 3, bytes.size()));
+        assertThrows(IllegalArgumentException.class, () -> RecordEncoding.decode(framed, 3, bytes.size() + 1), "a byte left over");
+    }
+
+    @Test
     void eventsKeepTheirOpenEndAndSignals() {
         Event open = new Event("L2", Event.COMMUNICATION_GAP, 100, Event.OPEN, List.of("AT1.impurity", "R1.temperature"), "");
         Event closed = new Event("L2", Event.COMMUNICATION_GAP, 100, 5_000_000_100L, List.of(), "OPC UA session lost");

@@ -1,5 +1,8 @@
 package org.flowpat.controller.historian;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.flowpat.controller.api.Quality;
+import org.flowpat.controller.api.Sample;
 import org.flowpat.controller.api.SampleBatch;
 import org.flowpat.controller.api.codec.RecordEncoding;
 import org.flowpat.controller.historian.influx.InfluxHistorian;
@@ -20,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -100,6 +104,59 @@ class InfluxHistorianTest extends HistorianContract {
                 assertTrue(body.contains("[\"" + number + "\",\"float\"]"), kind + " " + number + ": " + body);
             }
             assertFalse(body.contains("integer"), kind + ": " + body);
+        }
+    }
+
+    @Test
+    void aPlainGoodSampleIsStoredWithoutStatusAndReadsBackAsZeroWhileEveryOtherCodeIsKept(LocalInfluxd influxd) throws Exception {
+        String line = newLine();
+        long goodLocalOverride = 0x00D80000L; // Good severity, but not plain Good: its code must survive
+        long uncertain = Quality.UNCERTAIN_CODE | 0x00A30000L;
+        long bad = Quality.BAD_CODE | 0x00310000L;
+        long[] codes = {Quality.GOOD_CODE, goodLocalOverride, uncertain, bad};
+        List<Sample> written = new ArrayList<>();
+        for (int i = 0; i < codes.length; i++) {
+            long t = TestData.BASE + i * 1_000_000L;
+            written.add(new Sample(line, "R1.temperature", 20.5 + i, t, t + 700 + i, codes[i]));
+        }
+        historian.write(written, List.of());
+
+        assertEquals(written, historian.raw(line, "R1.temperature", TestData.BASE, TestData.BASE + 1_000_000_000L));
+        assertEquals(written.size(), historian.countSamples(line, TestData.BASE, TestData.BASE + 1_000_000_000L));
+        String q = URLEncoder.encode("SELECT \"status\" FROM samples WHERE line='" + line + "'", StandardCharsets.UTF_8);
+        String body = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(influxd.url() + "/query?db=flowpat_test&q=" + q))
+                .GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        // Only points that hold the field come back: the three non-zero codes, not the plain Good one.
+        List<Long> stored = new ArrayList<>();
+        new ObjectMapper().readTree(body).path("results").path(0).path("series").path(0).path("values")
+                .forEach(row -> stored.add(row.path(1).asLong()));
+        assertEquals(List.of(goodLocalOverride, uncertain, bad), stored, body);
+    }
+
+    @Test
+    void aPointWrittenTwiceInOneWriteKeepsTheLaterValueAcrossParallelRequests() throws Exception {
+        // Several lines and more points than several requests hold: the write goes out as parallel requests.
+        List<String> lines = List.of(newLine(), newLine(), newLine(), newLine(), newLine());
+        int perLine = InfluxHistorian.MAX_POINTS_PER_REQUEST;
+        List<Sample> samples = new ArrayList<>();
+        for (int i = 0; i < perLine; i++) {
+            for (String line : lines) {
+                long t = TestData.BASE + i * 1_000_000L;
+                samples.add(new Sample(line, "R1.temperature", i, t, t + 1, Quality.GOOD_CODE));
+            }
+        }
+        for (String line : lines) {
+            // The first point again (same series and time, as a replay), beyond one request behind it, with another value.
+            samples.add(new Sample(line, "R1.temperature", -1.5, TestData.BASE, TestData.BASE + 2, Quality.GOOD_CODE));
+        }
+        historian.write(samples, List.of());
+        long end = TestData.BASE + perLine * 1_000_000L;
+        for (String line : lines) {
+            List<Sample> stored = historian.raw(line, "R1.temperature", TestData.BASE, end);
+            assertEquals(perLine, stored.size(), line);
+            assertEquals(new Sample(line, "R1.temperature", -1.5, TestData.BASE, TestData.BASE + 2, Quality.GOOD_CODE),
+                    stored.get(0), line + ": the later copy wins");
+            assertEquals(perLine - 1, stored.get(perLine - 1).value(), line);
         }
     }
 

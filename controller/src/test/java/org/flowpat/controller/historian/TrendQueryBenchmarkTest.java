@@ -73,6 +73,24 @@ class TrendQueryBenchmarkTest {
     }
 
     @Test
+    void aSmallRunAgainstAPrivateInfluxdRollsUpAfterTheFillAndAnswersFromTheRollups() throws Exception {
+        PrintStream stdout = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            new TrendQueryBenchmark(Settings.parse(new String[] {"--signals", "2", "--other-signals", "1", "--hours", "3",
+                "--queries", "2", "--warmup", "1", "--backend", "influx"})).run();
+        } finally {
+            System.setOut(stdout);
+        }
+        String text = printed.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("InfluxDB: filled 32,400 samples"), text);
+        // The fill ends on a whole second, so 3 h span 180 or 181 minutes.
+        assertTrue(text.matches("(?s).*InfluxDB: rolled up 18[01] minutes into samples_1m in .*"), text);
+        assertTrue(text.matches("(?s).*InfluxDB trend page round .*; 72[0-2] points returned \\(36[01] per signal\\).*"), text);
+    }
+
+    @Test
     void optionsAreReadAndBadOnesNamed() {
         Settings defaults = Settings.parse(new String[0]);
         assertEquals(10, defaults.signals());

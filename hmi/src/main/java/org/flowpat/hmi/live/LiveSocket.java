@@ -14,7 +14,6 @@ import java.util.function.Consumer;
 import org.flowpat.config.model.Plant;
 import org.flowpat.controller.api.MultivariateResult;
 import org.flowpat.controller.api.PatPrediction;
-import org.flowpat.controller.api.Sample;
 import org.flowpat.controller.api.SpcResult;
 import org.flowpat.hmi.api.ApiException;
 import org.flowpat.hmi.api.SignalRef;
@@ -40,10 +39,10 @@ final class LiveSocket {
     private final ServerWebSocket socket;
     private final Plant plant;
     /** Written by the event-bus thread, drained by the socket's timer: guarded by this. */
-    private final Map<String, Sample> pending = new LinkedHashMap<>();
+    private final Map<String, LiveSample> pending = new LinkedHashMap<>();
     private volatile Set<String> signals = Set.of();
     private volatile Set<String> wholeLines = Set.of();
-    private final Consumer<List<Sample>> listener = this::offer;
+    private final Consumer<List<LiveSample>> listener = this::offer;
     private long dropped;
     private final ResultQueue<SpcResult> spc = new ResultQueue<>(MAX_SPC_PENDING, SpcJson::of);
     private final ResultQueue<MultivariateResult> multivariate = new ResultQueue<>(MAX_SPC_PENDING, SpcJson::of);
@@ -73,7 +72,7 @@ final class LiveSocket {
         this.plant = plant;
     }
 
-    Consumer<List<Sample>> listener() {
+    Consumer<List<LiveSample>> listener() {
         return listener;
     }
 
@@ -191,17 +190,16 @@ final class LiveSocket {
         return Set.copyOf(lines);
     }
 
-    private void offer(List<Sample> samples) {
+    private void offer(List<LiveSample> samples) {
         Set<String> exact = signals;
         Set<String> lines = wholeLines;
         if (exact.isEmpty() && lines.isEmpty()) {
             return;
         }
         synchronized (this) {
-            for (Sample s : samples) {
-                String key = SignalRef.key(s.line(), s.signal());
-                if (lines.contains(s.line()) || exact.contains(key)) {
-                    if (pending.put(key, s) != null) {
+            for (LiveSample s : samples) {
+                if (lines.contains(s.sample().line()) || exact.contains(s.key())) {
+                    if (pending.put(s.key(), s) != null) {
                         dropped++;
                     }
                 }
@@ -214,17 +212,29 @@ final class LiveSocket {
         if (socket.isClosed() || socket.writeQueueFull()) {
             return;
         }
-        JsonArray out = new JsonArray();
+        List<LiveSample> out;
         synchronized (this) {
-            pending.forEach((key, s) -> out.add(SampleJson.of(s).put("signal", key)));
+            out = pending.isEmpty() ? List.of() : new ArrayList<>(pending.values());
             pending.clear();
         }
         if (!out.isEmpty()) {
-            socket.writeTextMessage(new JsonObject().put("type", "samples").put("samples", out).encode());
+            socket.writeTextMessage(samplesFrame(out));
         }
         send("spc", spc.drain());
         send("multivariate", multivariate.drain());
         send("pat", predictions.drain());
+    }
+
+    /** {@code {"type": "samples", "samples": [...]}} from the samples' shared encodings. */
+    static String samplesFrame(List<LiveSample> samples) {
+        StringBuilder frame = new StringBuilder(64 + samples.size() * 96).append("{\"type\":\"samples\",\"samples\":[");
+        for (int i = 0; i < samples.size(); i++) {
+            if (i > 0) {
+                frame.append(',');
+            }
+            frame.append(samples.get(i).json());
+        }
+        return frame.append("]}").toString();
     }
 
     private void send(String type, JsonArray results) {

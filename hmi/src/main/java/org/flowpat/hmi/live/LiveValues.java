@@ -22,7 +22,7 @@ import org.flowpat.hmi.api.SignalRef;
  */
 public final class LiveValues {
     private final Map<String, Sample> latest = new ConcurrentHashMap<>();
-    private final List<Consumer<List<Sample>>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<List<LiveSample>>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong received = new AtomicLong();
     private MessageConsumer<Object> consumer;
 
@@ -36,13 +36,13 @@ public final class LiveValues {
     }
 
     void accept(List<Sample> samples) {
-        List<Sample> fresh = new ArrayList<>(samples.size());
+        List<LiveSample> fresh = new ArrayList<>(samples.size());
         for (Sample s : samples) {
             received.incrementAndGet();
-            Sample merged = latest.merge(SignalRef.key(s.line(), s.signal()), s,
-                    (old, now) -> now.sourceTimeNanos() >= old.sourceTimeNanos() ? now : old);
+            String key = SignalRef.key(s.line(), s.signal());
+            Sample merged = latest.merge(key, s, (old, now) -> now.sourceTimeNanos() >= old.sourceTimeNanos() ? now : old);
             if (merged == s) {
-                fresh.add(s);
+                fresh.add(new LiveSample(key, s));
             }
         }
         if (!fresh.isEmpty()) {
@@ -64,11 +64,11 @@ public final class LiveValues {
         return latest.values().stream().mapToLong(Sample::sourceTimeNanos).max().orElse(0);
     }
 
-    public void addListener(Consumer<List<Sample>> listener) {
+    public void addListener(Consumer<List<LiveSample>> listener) {
         listeners.add(listener);
     }
 
-    public void removeListener(Consumer<List<Sample>> listener) {
+    public void removeListener(Consumer<List<LiveSample>> listener) {
         listeners.remove(listener);
     }
 

@@ -1,5 +1,6 @@
 package org.flowpat.simulator.physics;
 
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,8 @@ import org.flowpat.config.model.Spec;
  */
 final class ProductAndWaste {
     private final double density;
-    private final Map<String, Spec> specBySignal = new LinkedHashMap<>();
+    /** The CQA specs by signal, looked up once: offSpec runs for every piece of liquid in every step. */
+    private final Map<LineSignal, Spec> specByKnownSignal = new EnumMap<>(LineSignal.class);
     private double productG;
     private double wasteG;
     private double offSpecToProductG;
@@ -20,9 +22,16 @@ final class ProductAndWaste {
 
     ProductAndWaste(List<Cqa> cqas, double densityGPerMl) {
         this.density = densityGPerMl;
+        Map<String, Spec> specBySignal = new LinkedHashMap<>(); // a signal named twice keeps its last spec
         for (Cqa cqa : cqas) {
             specBySignal.put(cqa.signal(), cqa.spec());
         }
+        specBySignal.forEach((ref, spec) -> {
+            LineSignal signal = LineSignal.byRef(ref);
+            if (signal != null) { // others measure no CQA (NaN), which offSpec skips anyway
+                specByKnownSignal.put(signal, spec);
+            }
+        });
     }
 
     /** Liquid arriving in a vessel; only its volume counts here, so the scales do not depend on the chemistry. */
@@ -49,7 +58,7 @@ final class ProductAndWaste {
 
     /** Whether liquid of this true composition breaks any CQA spec of the line. */
     boolean offSpec(Composition c) {
-        for (Map.Entry<String, Spec> e : specBySignal.entrySet()) {
+        for (Map.Entry<LineSignal, Spec> e : specByKnownSignal.entrySet()) {
             double value = trueCqa(e.getKey(), c);
             if (!Double.isNaN(value) && !e.getValue().conforms(value)) {
                 return true;
@@ -61,9 +70,10 @@ final class ProductAndWaste {
     /** The true value of the CQA an analyzer signal measures, NaN for signals that measure no CQA. */
     static double trueCqa(String signalRef, Composition c) {
         LineSignal s = LineSignal.byRef(signalRef);
-        if (s == null) {
-            return Double.NaN;
-        }
+        return s == null ? Double.NaN : trueCqa(s, c);
+    }
+
+    private static double trueCqa(LineSignal s, Composition c) {
         return switch (s) {
             case AT1_CONVERSION -> c.conversionPct();
             case AT1_PURITY -> c.purityPct();

@@ -9,7 +9,6 @@ import org.flowpat.controller.api.Event;
 import org.flowpat.controller.api.LineStateChange;
 import org.flowpat.controller.api.SpcResult;
 import org.flowpat.controller.api.HistorianStatus;
-import org.flowpat.controller.api.Sample;
 import org.flowpat.controller.api.SampleBatch;
 
 import java.io.ByteArrayInputStream;
@@ -18,6 +17,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -44,20 +44,12 @@ public final class RecordEncoding {
     }
 
     public static byte[] encode(Object message) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(message instanceof SampleBatch b ? 16 + 48 * b.samples().size() : 64);
+        if (message instanceof SampleBatch batch) {
+            return SampleBatchEncoding.encode(SAMPLE_BATCH, VERSION, batch); // the hot path, without streams
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            if (message instanceof SampleBatch batch) {
-                header(out, SAMPLE_BATCH);
-                out.writeInt(batch.samples().size());
-                for (Sample s : batch.samples()) {
-                    out.writeUTF(s.line());
-                    out.writeUTF(s.signal());
-                    out.writeDouble(s.value());
-                    out.writeLong(s.sourceTimeNanos());
-                    out.writeLong(s.receiveTimeNanos());
-                    out.writeLong(s.statusCode());
-                }
-            } else if (message instanceof Event e) {
+            if (message instanceof Event e) {
                 header(out, EVENT);
                 out.writeUTF(e.line());
                 out.writeUTF(e.kind());
@@ -94,6 +86,14 @@ public final class RecordEncoding {
     }
 
     public static Object decode(byte[] data, int offset, int length) {
+        if (length >= 2 && data[offset] == SAMPLE_BATCH && data[offset + 1] == VERSION) {
+            ByteBuffer in = ByteBuffer.wrap(data, offset + 2, length - 2);
+            SampleBatch batch = SampleBatchEncoding.decode(in);
+            if (in.hasRemaining()) {
+                throw new IllegalArgumentException(in.remaining() + " bytes left over after a record of type " + SAMPLE_BATCH);
+            }
+            return batch;
+        }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data, offset, length))) {
             byte type = in.readByte();
             byte version = in.readByte();
@@ -101,7 +101,6 @@ public final class RecordEncoding {
                 throw new IllegalArgumentException("record version " + version + " unknown (this build reads " + VERSION + ")");
             }
             Object result = switch (type) {
-                case SAMPLE_BATCH -> readBatch(in);
                 case EVENT -> readEvent(in);
                 case HISTORIAN_STATUS -> new HistorianStatus(in.readLong(), in.readLong(), in.readBoolean(), in.readUTF());
                 case SPC_RESULT -> readJson(in, SpcResult.class);
@@ -151,18 +150,6 @@ public final class RecordEncoding {
                     + in.available() + " are there");
         }
         return JournalJson.read(in.readNBytes(length), type);
-    }
-
-    private static SampleBatch readBatch(DataInputStream in) throws IOException {
-        int count = in.readInt();
-        if (count < 0) {
-            throw new IllegalArgumentException("negative sample count " + count);
-        }
-        List<Sample> samples = new ArrayList<>(Math.min(count, 1 << 16));
-        for (int i = 0; i < count; i++) {
-            samples.add(new Sample(in.readUTF(), in.readUTF(), in.readDouble(), in.readLong(), in.readLong(), in.readLong()));
-        }
-        return new SampleBatch(samples);
     }
 
     private static Event readEvent(DataInputStream in) throws IOException {

@@ -1,10 +1,12 @@
 package org.flowpat.controller.historian.influx;
 
+import com.fasterxml.jackson.core.io.NumberOutput;
+
 /**
  * Appends points in InfluxDB line protocol. influxdb-java's {@code Point} formats each double through a
  * {@code NumberFormat} and builds maps per point, which measured here at about a fifth of what InfluxDB 1.6
- * ingests; this writer appends straight into one buffer. Doubles are written with {@link Double#toString},
- * which InfluxDB parses back to the same bits (scientific notation included).
+ * ingests; this writer appends straight into one buffer. Doubles are written in the shortest form that parses
+ * back to the same bits, as {@link Double#toString} writes them (scientific notation included), which InfluxDB reads.
  */
 final class LineProtocol {
     private static final long MAX_EXACT = 1L << 53;
@@ -38,7 +40,9 @@ final class LineProtocol {
             // InfluxDB still reads them as floats.
             out.append(whole);
         } else {
-            out.append(value);
+            // Jackson's Schubfach writer: the same shortest digits as Double.toString, in about half the time of
+            // Java 17's own formatting, which was a tenth of the historian's CPU.
+            out.append(NumberOutput.toString(value, true));
         }
         return this;
     }
@@ -91,6 +95,10 @@ final class LineProtocol {
         if (s.isEmpty()) {
             throw new IllegalArgumentException("line protocol names and tag values cannot be empty");
         }
+        if (plain(s, equalsToo)) {
+            out.append(s); // nearly always: one bulk copy instead of a char-by-char append
+            return;
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '\n' || c == '\r') {
@@ -101,5 +109,16 @@ final class LineProtocol {
             }
             out.append(c);
         }
+    }
+
+    /** True when {@code s} needs no escape and holds no line break. */
+    private static boolean plain(String s, boolean equalsToo) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == ',' || c == ' ' || c == '\n' || c == '\r' || (equalsToo && c == '=')) {
+                return false;
+            }
+        }
+        return true;
     }
 }
