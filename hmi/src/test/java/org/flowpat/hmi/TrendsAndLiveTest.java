@@ -166,6 +166,42 @@ class TrendsAndLiveTest {
     }
 
     @Test
+    void aBurstGoesOutInMessagesOfBoundedSizeWithNothingLost() throws Exception {
+        ApiClient c = operator();
+        WebSocketClient wsClient = vertx.createWebSocketClient();
+        List<JsonObject> frames = new CopyOnWriteArrayList<>();
+        WebSocket ws = wsClient.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(server.port())
+                .setURI("/ws/live").addHeader("Cookie", c.cookieHeader())).await(10, TimeUnit.SECONDS);
+        try {
+            ws.textMessageHandler(text -> frames.add(new JsonObject(text)));
+            ws.writeTextMessage(new JsonObject().put("subscribe", new JsonArray().add("L1/*")).encode());
+            assertTrue(waitFor(() -> frames.stream().anyMatch(f -> "subscribed".equals(f.getString("type")))), "subscription confirmed");
+
+            long t = System.currentTimeMillis() * 1_000_000L + 3_600_000_000_000L; // newer than anything the plant holds
+            int n = 700; // distinct signals in one batch: nothing to conflate, more than one message's worth
+            List<Sample> burst = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                burst.add(new Sample("L1", "BURST.s" + i, i, t, t, Quality.GOOD_CODE));
+            }
+            vertx.eventBus().publish(Addresses.SAMPLES, new SampleBatch(burst));
+            assertTrue(waitFor(() -> burstValues(frames) == n), "every value of the burst arrives: " + burstValues(frames));
+            List<Integer> sizes = frames.stream().filter(f -> "samples".equals(f.getString("type")))
+                    .map(f -> (int) f.getJsonArray("samples").stream()
+                            .filter(o -> ((JsonObject) o).getString("signal").startsWith("L1/BURST.")).count())
+                    .filter(k -> k > 0).toList();
+            assertTrue(sizes.size() >= 3, "split into several messages: " + sizes);
+            assertTrue(sizes.stream().allMatch(k -> k <= 256), "none larger than 256 samples: " + sizes);
+        } finally {
+            ws.close();
+            wsClient.close();
+        }
+    }
+
+    private static long burstValues(List<JsonObject> frames) {
+        return samples(frames).stream().filter(s -> s.getString("signal").startsWith("L1/BURST.")).count();
+    }
+
+    @Test
     void controlChartResultsArriveEveryOneInOrderForTheSubscribedCqaOnly() throws Exception {
         QualityCodecs.register(vertx.eventBus());
         ApiClient c = operator();

@@ -80,6 +80,8 @@ public final class LiveLatencyBenchmark {
     private volatile long windowStart = Long.MAX_VALUE;
     private volatile long windowEnd = Long.MAX_VALUE;
     private volatile long clockOffsetNanos;
+    private HttpClient http;
+    private WebSocketClient ws;
 
     LiveLatencyBenchmark(Settings settings) {
         this.settings = settings;
@@ -201,6 +203,8 @@ public final class LiveLatencyBenchmark {
             windowEnd = WallClock.nowNanos();
             Thread.sleep(GRACE_MILLIS); // values of the window still on their way to the clients
             long expected = hmiArrivals.values().stream().filter(this::inWindow).count();
+            sessions.stream().filter(x -> x.ended() != null).map(LiveSession::ended).distinct()
+                    .forEach(why -> System.out.println("a session ended early: " + why));
             double sessionSeconds = (System.nanoTime() - sessionsOpenAt) / 1e9;
             Future.all(sessions.stream().map(LiveSession::close).toList()).await(10, TimeUnit.SECONDS);
             return new Result(settings, plant.lines().size(), plant.lines().get(0).opcua().publishingIntervalMs(),
@@ -269,8 +273,10 @@ public final class LiveLatencyBenchmark {
 
     /** Opens the sessions, each on its own client context (spread over the client's event loops), all at once. */
     private List<LiveSession> connect(Vertx clientVertx, int port, Plant plant) throws Exception {
-        HttpClient http = clientVertx.createHttpClient(new HttpClientOptions(), new PoolOptions().setHttp1MaxSize(8));
-        WebSocketClient ws = clientVertx.createWebSocketClient(new WebSocketClientOptions()
+        // Fields, not locals: Vert.x closes a client, with all its WebSockets, once the client object is garbage
+        // collected, which ended every session at the first full GC.
+        http = clientVertx.createHttpClient(new HttpClientOptions(), new PoolOptions().setHttp1MaxSize(8));
+        ws = clientVertx.createWebSocketClient(new WebSocketClientOptions()
                 .setMaxConnections(settings.clients()).setTryUsePerMessageCompression(settings.compression()));
         List<String> allLines = plant.lines().stream().map(l -> l.id() + "/*").toList();
         List<Future<LiveSession>> opened = new ArrayList<>();

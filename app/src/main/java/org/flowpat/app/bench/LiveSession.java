@@ -111,6 +111,8 @@ final class LiveSession {
         return sb.toString();
     }
 
+    private volatile String ended;
+
     private Future<LiveSession> subscribe(WebSocket ws, List<String> subscribe, FrameListener listener) {
         socket = ws;
         Promise<LiveSession> subscribed = Promise.promise();
@@ -129,12 +131,26 @@ final class LiveSession {
                 }
             }
         });
-        ws.closeHandler(v -> subscribed.tryFail("the HMI closed the WebSocket before confirming the subscription"));
+        ws.exceptionHandler(e -> ended = "failed: " + e);
+        ws.closeHandler(v -> {
+            if (ended == null) {
+                ended = "closed by the HMI: " + ws.closeStatusCode() + " " + ws.closeReason();
+            }
+            subscribed.tryFail("the HMI closed the WebSocket before confirming the subscription");
+        });
         ws.writeTextMessage(new JsonObject().put("subscribe", new JsonArray(List.copyOf(subscribe))).encode());
         return subscribed.future();
     }
 
+    /** Why the socket ended before {@link #close()}: null while it is open. */
+    String ended() {
+        return ended;
+    }
+
     Future<Void> close() {
+        if (ended == null) {
+            ended = "closed by the benchmark";
+        }
         return socket == null ? Future.succeededFuture() : socket.close();
     }
 }

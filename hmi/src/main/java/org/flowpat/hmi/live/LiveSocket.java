@@ -35,6 +35,11 @@ final class LiveSocket {
     static final int MAX_SUBSCRIPTIONS = 2_000;
     static final int MAX_MESSAGE_CHARS = 64 * 1024;
     static final int MAX_SPC_PENDING = 1_000;
+    /**
+     * Samples per message: a burst (a line catching up, a whole plant stepping at once) goes out as several
+     * messages of at most about 25 KB, below the 64 KB frame limit WebSocket clients commonly enforce.
+     */
+    static final int MAX_SAMPLES_PER_MESSAGE = 256;
 
     private final ServerWebSocket socket;
     private final Plant plant;
@@ -217,8 +222,8 @@ final class LiveSocket {
             out = pending.isEmpty() ? List.of() : new ArrayList<>(pending.values());
             pending.clear();
         }
-        if (!out.isEmpty()) {
-            socket.writeTextMessage(samplesFrame(out));
+        for (int from = 0; from < out.size(); from += MAX_SAMPLES_PER_MESSAGE) {
+            socket.writeTextMessage(samplesFrame(out.subList(from, Math.min(out.size(), from + MAX_SAMPLES_PER_MESSAGE))));
         }
         send("spc", spc.drain());
         send("multivariate", multivariate.drain());
