@@ -13,11 +13,9 @@ import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBException;
 import org.influxdb.InfluxDBFactory;
 import org.influxdb.InfluxDBIOException;
-import org.influxdb.dto.Query;
 import org.influxdb.dto.QueryResult;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -71,6 +69,7 @@ public final class InfluxHistorian implements Historian {
         return t;
     });
     private volatile boolean databaseReady;
+    private final InfluxQl ql;
     private final InfluxRollups rollups;
 
     public InfluxHistorian(String url, String database) {
@@ -95,7 +94,8 @@ public final class InfluxHistorian implements Historian {
                 .retryOnConnectionFailure(false); // the spool retries; a silent second attempt hides outages
         this.influx = user == null ? InfluxDBFactory.connect(url, http) : InfluxDBFactory.connect(url, user, password, http);
         this.influx.setLogLevel(InfluxDB.LogLevel.NONE);
-        this.rollups = new InfluxRollups(new InfluxQl(influx, url, database), rollups);
+        this.ql = new InfluxQl(influx, url, database);
+        this.rollups = new InfluxRollups(ql, rollups);
     }
 
     @Override
@@ -277,7 +277,7 @@ public final class InfluxHistorian implements Historian {
         });
         q.append(" AND ").append(range(fromNanos, toNanos));
         List<Object> out = new ArrayList<>();
-        for (List<Object> row : rows(query(q.toString()))) {
+        for (List<Object> row : rows(ql.query(q.toString()))) {
             out.add(kind.fromJson((String) row.get(1)));
         }
         out.sort(kind.order());
@@ -290,7 +290,7 @@ public final class InfluxHistorian implements Historian {
         }
         try {
             // Idempotent in InfluxQL: creating an existing database is not an error.
-            query("CREATE DATABASE \"" + database + "\"");
+            ql.query("CREATE DATABASE \"" + database + "\"");
         } catch (HistorianException e) {
             if (e.getCause() instanceof InfluxDBIOException) {
                 throw e; // not reachable: the write is retried later
@@ -307,8 +307,8 @@ public final class InfluxHistorian implements Historian {
         String q = "SELECT \"" + VALUE + "\",\"" + NONFINITE + "\",\"" + STATUS + "\",\"" + RECEIVE_DELAY + "\" FROM \""
                 + SAMPLES + "\" WHERE " + seriesAndRange(line, signal, fromNanos, toNanos);
         List<Sample> out = new ArrayList<>();
-        for (List<Object> row : rows(query(q))) {
-            long time = nanos(row.get(0));
+        for (List<Object> row : rows(ql.query(q))) {
+            long time = InfluxQl.nanos(row.get(0));
             double value = valueOf((Double) row.get(1), (String) row.get(2));
             Double stored = (Double) row.get(3);
             long status = stored == null ? GOOD_STATUS : Math.round(stored); // absent means plain Good
@@ -344,8 +344,8 @@ public final class InfluxHistorian implements Historian {
                 + SAMPLES + "\" WHERE " + seriesAndRange(line, signal, fromNanos, toNanos) + " AND \"" + QUALITY + "\" != '" + BAD
                 + "' GROUP BY time(" + ms + "ms) fill(none)";
         List<TrendBucket> out = new ArrayList<>();
-        for (List<Object> row : rows(query(q))) {
-            out.add(new TrendBucket(nanos(row.get(0)), (Double) row.get(1), (Double) row.get(2), (Double) row.get(3),
+        for (List<Object> row : rows(ql.query(q))) {
+            out.add(new TrendBucket(InfluxQl.nanos(row.get(0)), (Double) row.get(1), (Double) row.get(2), (Double) row.get(3),
                     Math.round((Double) row.get(4))));
         }
         return out;
@@ -356,8 +356,8 @@ public final class InfluxHistorian implements Historian {
         String q = "SELECT \"" + KIND + "\",\"" + DURATION + "\",\"" + SIGNALS + "\",\"" + MESSAGE + "\" FROM \"" + EVENTS
                 + "\" WHERE \"" + LINE + "\"=" + quoteInflux(line) + " AND " + range(fromNanos, toNanos);
         List<Event> out = new ArrayList<>();
-        for (List<Object> row : rows(query(q))) {
-            long start = nanos(row.get(0));
+        for (List<Object> row : rows(ql.query(q))) {
+            long start = InfluxQl.nanos(row.get(0));
             Double duration = (Double) row.get(2);
             String signals = (String) row.get(3);
             out.add(new Event(line, (String) row.get(1), start, duration == null ? Event.OPEN : start + Math.round(duration),
@@ -372,7 +372,7 @@ public final class InfluxHistorian implements Historian {
         // Every sample has a receive delay; the status is absent on Good samples.
         String q = "SELECT count(\"" + RECEIVE_DELAY + "\") FROM \"" + SAMPLES + "\" WHERE \"" + LINE + "\"=" + quoteInflux(line)
                 + " AND " + range(fromNanos, toNanos);
-        List<List<Object>> rows = rows(query(q));
+        List<List<Object>> rows = rows(ql.query(q));
         return rows.isEmpty() ? 0 : Math.round((Double) rows.get(0).get(1));
     }
 
@@ -387,29 +387,6 @@ public final class InfluxHistorian implements Historian {
     }
 
     /** Times come back as RFC 3339 text, which keeps all nine decimals (JSON numbers would not). */
-    private static long nanos(Object time) {
-        Instant t = Instant.parse((String) time);
-        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
-    }
-
-    private QueryResult query(String q) throws HistorianException {
-        QueryResult result;
-        try {
-            result = influx.query(new Query(q, database));
-        } catch (RuntimeException e) {
-            throw new HistorianException("InfluxDB " + url + " query failed: " + e.getMessage() + " [" + q + "]", e);
-        }
-        if (result.hasError()) {
-            throw new HistorianException("InfluxDB " + url + " refused the query: " + result.getError() + " [" + q + "]");
-        }
-        for (QueryResult.Result r : result.getResults()) {
-            if (r.hasError()) {
-                throw new HistorianException("InfluxDB " + url + " refused the query: " + r.getError() + " [" + q + "]");
-            }
-        }
-        return result;
-    }
-
     private static List<List<Object>> rows(QueryResult result) {
         List<List<Object>> rows = new ArrayList<>();
         for (QueryResult.Result r : result.getResults()) {
