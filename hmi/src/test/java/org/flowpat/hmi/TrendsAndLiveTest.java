@@ -141,10 +141,8 @@ class TrendsAndLiveTest {
         ApiClient c = operator();
         WebSocketClient wsClient = vertx.createWebSocketClient();
         List<JsonObject> frames = new CopyOnWriteArrayList<>();
-        WebSocket ws = wsClient.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(server.port())
-                .setURI("/ws/live").addHeader("Cookie", c.cookieHeader())).await(10, TimeUnit.SECONDS);
+        WebSocket ws = openLive(wsClient, c, frames);
         try {
-            ws.textMessageHandler(text -> frames.add(new JsonObject(text)));
             ws.writeTextMessage(new JsonObject().put("subscribe", new JsonArray().add("L1/R1.temperature")).encode());
             assertTrue(waitFor(() -> frames.stream().anyMatch(f -> "subscribed".equals(f.getString("type")))), "subscription confirmed");
 
@@ -170,10 +168,8 @@ class TrendsAndLiveTest {
         ApiClient c = operator();
         WebSocketClient wsClient = vertx.createWebSocketClient();
         List<JsonObject> frames = new CopyOnWriteArrayList<>();
-        WebSocket ws = wsClient.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(server.port())
-                .setURI("/ws/live").addHeader("Cookie", c.cookieHeader())).await(10, TimeUnit.SECONDS);
+        WebSocket ws = openLive(wsClient, c, frames);
         try {
-            ws.textMessageHandler(text -> frames.add(new JsonObject(text)));
             ws.writeTextMessage(new JsonObject().put("subscribe", new JsonArray().add("L1/*")).encode());
             assertTrue(waitFor(() -> frames.stream().anyMatch(f -> "subscribed".equals(f.getString("type")))), "subscription confirmed");
 
@@ -197,6 +193,14 @@ class TrendsAndLiveTest {
         }
     }
 
+    /** A logged-in live WebSocket whose every message lands in {@code frames}. */
+    private WebSocket openLive(WebSocketClient wsClient, ApiClient c, List<JsonObject> frames) throws Exception {
+        WebSocket ws = wsClient.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(server.port())
+                .setURI("/ws/live").addHeader("Cookie", c.cookieHeader())).await(10, TimeUnit.SECONDS);
+        ws.textMessageHandler(text -> frames.add(new JsonObject(text)));
+        return ws;
+    }
+
     private static long burstValues(List<JsonObject> frames) {
         return samples(frames).stream().filter(s -> s.getString("signal").startsWith("L1/BURST.")).count();
     }
@@ -207,10 +211,8 @@ class TrendsAndLiveTest {
         ApiClient c = operator();
         WebSocketClient wsClient = vertx.createWebSocketClient();
         List<JsonObject> frames = new CopyOnWriteArrayList<>();
-        WebSocket ws = wsClient.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(server.port())
-                .setURI("/ws/live").addHeader("Cookie", c.cookieHeader())).await(10, TimeUnit.SECONDS);
+        WebSocket ws = openLive(wsClient, c, frames);
         try {
-            ws.textMessageHandler(text -> frames.add(new JsonObject(text)));
             ws.writeTextMessage(new JsonObject().put("spc", new JsonArray().add("L1/colour")).encode());
             assertTrue(waitFor(() -> frames.stream().anyMatch(f -> "spc[0]".equals(f.getString("field")))), "a bad CQA is named");
             ws.writeTextMessage(new JsonObject().put("spc", new JsonArray().add("L1/purity")).encode());
@@ -245,10 +247,8 @@ class TrendsAndLiveTest {
         ApiClient c = operator();
         WebSocketClient wsClient = vertx.createWebSocketClient();
         List<JsonObject> frames = new CopyOnWriteArrayList<>();
-        WebSocket ws = wsClient.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(server.port())
-                .setURI("/ws/live").addHeader("Cookie", c.cookieHeader())).await(10, TimeUnit.SECONDS);
+        WebSocket ws = openLive(wsClient, c, frames);
         try {
-            ws.textMessageHandler(text -> frames.add(new JsonObject(text)));
             ws.writeTextMessage(new JsonObject().put("multivariate", new JsonArray().add("L1")).encode());
             assertTrue(waitFor(() -> frames.stream().anyMatch(f -> "subscribed".equals(f.getString("type")))), "subscription confirmed");
             long t = System.currentTimeMillis() * 1_000_000L;
@@ -295,9 +295,7 @@ class TrendsAndLiveTest {
         WebSocketClient wsClient = vertx.createWebSocketClient();
         try {
             List<JsonObject> frames = new CopyOnWriteArrayList<>();
-            WebSocket ws = wsClient.connect(new WebSocketConnectOptions().setHost("127.0.0.1").setPort(server.port())
-                    .setURI("/ws/live").addHeader("Cookie", c.cookieHeader())).await(10, TimeUnit.SECONDS);
-            ws.textMessageHandler(text -> frames.add(new JsonObject(text)));
+            WebSocket ws = openLive(wsClient, c, frames);
             ws.writeTextMessage("{\"subscribe\": [\"L1/R1.temperature\", \"L1/NOPE.x\"]}");
             ws.writeTextMessage("not json");
             assertTrue(waitFor(() -> frames.size() >= 2));
