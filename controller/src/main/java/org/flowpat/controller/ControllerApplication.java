@@ -1,6 +1,5 @@
 package org.flowpat.controller;
 
-import org.flowpat.controller.acquisition.LineSamples;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.ThreadingModel;
@@ -21,7 +20,6 @@ import org.flowpat.controller.lots.LotContextWriter;
 import org.flowpat.controller.lots.LotService;
 import org.flowpat.controller.lots.LotVerticle;
 import org.flowpat.controller.multivariate.MultivariateVerticle;
-import org.flowpat.controller.api.Sample;
 import org.flowpat.controller.diversion.DiversionVerticle;
 import org.flowpat.controller.diversion.SourceClock;
 import org.flowpat.controller.historian.Historian;
@@ -48,7 +46,7 @@ public final class ControllerApplication {
     private static final Logger LOG = LoggerFactory.getLogger(ControllerApplication.class);
     /** How long an acting PackML state (Starting, Stopping, ...) lasts before it completes. */
     private static final long LINE_STATE_ACTING_MS = 2_000;
-    /** How often the diversion planner decides. */
+    /** How often the diversion planner decides while no data arrives (it decides on every verdict and batch too). */
     private static final long DIVERSION_TICK_MS = 1_000;
     /** How often the PID loops' status is published (it is also published on every change). */
     private static final long LOOP_STATUS_MS = 1_000;
@@ -123,7 +121,7 @@ public final class ControllerApplication {
                     .compose(v -> vertx.deployVerticle(new LoopVerticle(line, acquisition.line(line.id()),
                             LOOP_STATUS_MS))).map(ids::add).mapEmpty()
                     .compose(v -> vertx.deployVerticle(new DiversionVerticle(line, acquisition.line(line.id()),
-                            sourceClock(vertx, line.id()), DIVERSION_TICK_MS))).map(ids::add).mapEmpty();
+                            SourceClock.wall(), DIVERSION_TICK_MS))).map(ids::add).mapEmpty();
         }
         return chain.map(v -> ids).recover(e -> undeployAll(vertx, ids).transform(ar -> Future.failedFuture(e)));
     }
@@ -132,19 +130,6 @@ public final class ControllerApplication {
     private static LotContextWriter lotContext(Line line, Acquisition acquisition) {
         String nodeId = line.quality().lots().contextNodeId();
         return nodeId == null ? null : lotId -> acquisition.line(line.id()).writeText(nodeId, lotId);
-    }
-
-    /** The line's data time (newest source timestamp), which material decisions run on. */
-    private static SourceClock sourceClock(Vertx vertx, String lineId) {
-        SourceClock clock = SourceClock.wall();
-        LineSamples.consumer(vertx, lineId, m -> {
-            for (Sample s : m.body().samples()) {
-                if (lineId.equals(s.line())) {
-                    clock.observe(s.sourceTimeNanos());
-                }
-            }
-        });
-        return clock;
     }
 
     private static List<String> withFirst(String first, List<String> rest) {

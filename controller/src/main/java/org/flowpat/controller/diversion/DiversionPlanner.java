@@ -111,6 +111,15 @@ public final class DiversionPlanner {
      * {@code cqa:impurity} or {@code analyzer}).
      */
     public void analyzer(boolean knownGood, String trigger) {
+        analyzer(knownGood, trigger, 0);
+    }
+
+    /**
+     * As {@link #analyzer(boolean, String)} for a verdict on a sample taken {@code ageNanos} before now: a verdict
+     * that reached the controller late (a publishing interval, a slow network) dates its disturbance back by that
+     * much more, so the window still starts where the material left the analyzer.
+     */
+    public void analyzer(boolean knownGood, String trigger, long ageNanos) {
         if (!startupDone) {
             if (!knownGood) {
                 goodSinceMl = Double.NaN;
@@ -121,7 +130,7 @@ public final class DiversionPlanner {
             }
             return;
         }
-        double lookbackMl = settings.analyzerLookbackS() / 60 * flowMlMin;
+        double lookbackMl = (settings.analyzerLookbackS() + Math.max(0, ageNanos) / 1e9) / 60 * flowMlMin;
         disturbance("analyzer", !knownGood, trigger, volumeMl - lookbackMl, transfer);
     }
 

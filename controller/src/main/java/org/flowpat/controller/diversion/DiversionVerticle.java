@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongSupplier;
 import org.flowpat.config.model.AlarmDefinition;
 import org.flowpat.config.model.Cqa;
 import org.flowpat.config.model.Line;
@@ -32,9 +31,16 @@ import org.flowpat.controller.quality.QualityCodecs;
 
 /**
  * Runs one line's {@link DiversionPlanner} on the event bus. It reads the CQAs' verdicts from the SPC results
- * ({@link QualityAddresses#SPC}) and the pump flows and upstream signals from the samples; every tick it decides,
- * writes the diverter's command signal through the {@link SignalWriter} when the position changes, and publishes
- * each {@link DiversionCommand} on {@link QualityAddresses#DIVERSION}.
+ * ({@link QualityAddresses#SPC}) and the pump flows and upstream signals from the samples, on the line's
+ * {@link SourceClock} (the data's time). It decides on every verdict and every batch of samples as they arrive,
+ * and on a wall-clock tick between them (a communication gap); it writes the diverter's command signal through
+ * the {@link SignalWriter} when the position changes, and publishes each {@link DiversionCommand} on
+ * {@link QualityAddresses#DIVERSION}.
+ *
+ * <p>Deciding on arrival rather than only on the tick matters twice. Verdicts come in bursts (one per sample of
+ * a publishing interval): a Bad verdict followed by a Good one must still divert the material it concerns. And a
+ * line simulated faster than real time moves a minute of material per wall second: a one-second tick would
+ * decide once per minute of material, longer than the transfer line holds it.
  *
  * <p>The upstream-disturbance alarms are evaluated here by a private {@link AlarmManager} holding only those
  * definitions: shelving or suppressing the operator's alarm must never stop the diversion of the material it
@@ -43,7 +49,7 @@ import org.flowpat.controller.quality.QualityCodecs;
 public final class DiversionVerticle extends VerticleBase {
     private final Line line;
     private final SignalWriter writer;
-    private final LongSupplier clockNanos;
+    private final SourceClock clock;
     private final long tickMs;
     private final String diverterCommand;
     private final List<String> flowSignals = new ArrayList<>();
@@ -59,12 +65,13 @@ public final class DiversionVerticle extends VerticleBase {
 
     /**
      * @param writer     where the diverter command goes; null to only publish (e.g. a monitoring-only controller)
-     * @param clockNanos epoch nanoseconds (the wall clock in production, a test's clock in tests)
+     * @param clock  the line's data time; this verticle feeds it the line's source timestamps
+     * @param tickMs how often to decide while no data arrives
      */
-    public DiversionVerticle(Line line, SignalWriter writer, LongSupplier clockNanos, long tickMs) {
+    public DiversionVerticle(Line line, SignalWriter writer, SourceClock clock, long tickMs) {
         this.line = line;
         this.writer = writer;
-        this.clockNanos = clockNanos;
+        this.clock = clock;
         this.tickMs = tickMs;
         this.diverterCommand = diverterCommand(line);
         for (Unit u : line.units()) {
@@ -102,9 +109,10 @@ public final class DiversionVerticle extends VerticleBase {
         consumers.add(vertx.eventBus().<SpcResult>consumer(QualityAddresses.SPC, m -> {
             if (line.id().equals(m.body().line())) {
                 verdicts.put(m.body().cqa(), m.body());
+                decide();
             }
         }));
-        timer = vertx.setPeriodic(tickMs, id -> tick());
+        timer = vertx.setPeriodic(tickMs, id -> decide());
         return Future.all(consumers.stream().map(MessageConsumer::completion).toList());
     }
 
@@ -117,8 +125,11 @@ public final class DiversionVerticle extends VerticleBase {
     }
 
     private void onBatch(SampleBatch batch) {
+        boolean mine = false;
         for (Sample s : batch.samples()) {
             if (line.id().equals(s.line())) {
+                mine = true;
+                clock.observe(s.sourceTimeNanos());
                 if (flowSignals.contains(s.signal()) && s.usable()) {
                     flows.put(s.signal(), s.value());
                 }
@@ -133,20 +144,25 @@ public final class DiversionVerticle extends VerticleBase {
                 }
             }
         }
+        if (mine) {
+            decide();
+        }
     }
 
-    private void tick() {
-        long now = clockNanos.getAsLong();
+    private void decide() {
+        long now = clock.getAsLong();
         planner.flow(now, flows.values().stream().mapToDouble(Double::doubleValue).sum());
         String notGood = null;
+        long ageNanos = 0;
         for (Cqa cqa : line.cqas()) {
             SpcResult r = verdicts.get(cqa.id());
             if (r == null || !r.knownGood()) {
                 notGood = r == null ? "cqa:" + cqa.id() + " (no data)" : "cqa:" + cqa.id();
+                ageNanos = r == null ? 0 : now - r.timeNanos();
                 break;
             }
         }
-        planner.analyzer(notGood == null, notGood);
+        planner.analyzer(notGood == null, notGood, ageNanos);
         upstream.tick(now);
         for (String id : line.quality().diversion().upstreamAlarms()) {
             planner.upstream(id, upstream.alarm(id).active());

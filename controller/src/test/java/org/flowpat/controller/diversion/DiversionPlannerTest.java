@@ -97,6 +97,32 @@ class DiversionPlannerTest {
     }
 
     @Test
+    void aVerdictThatArrivesLateDatesItsDisturbanceBackByItsAge() {
+        double onTime = minimalMassOfOneExcursion(0);
+        setUp();
+        commands.clear();
+        t = 0;
+        double late = minimalMassOfOneExcursion(12 * S);
+        // the window starts 12 s of flow earlier: 12 s × 3 mL/min × density more material in the minimum
+        assertEquals(12.0 / 60 * 3.0 * line.process().densityGPerMl(), late - onTime, 0.05,
+                "on time " + onTime + " g, 12 s late " + late + " g");
+    }
+
+    /** A minute's excursion first reported {@code ageNanos} after its sample; the RTD-optimal minimum diverted. */
+    private double minimalMassOfOneExcursion(long ageNanos) {
+        finishStartup();
+        t += S;
+        planner.flow(t, 3.0);
+        planner.analyzer(false, "cqa:impurity", ageNanos);
+        assertEquals(DiverterPosition.WASTE, planner.decide(t));
+        for (int i = 0; i < 59; i++) {
+            second(3.0, false);
+        }
+        assertTrue(untilChange(3.0, true, 600) > 0, "back to product");
+        return commands.get(commands.size() - 1).minimalMassG();
+    }
+
+    @Test
     void whenTheFlowHalvesTheWindowLastsTwiceAsLongInTime() {
         finishStartup();
         for (int i = 0; i < 30; i++) {
