@@ -23,6 +23,21 @@ public record Signal(String id, String name, SignalKind kind, String unit, Range
         deadband = deadband == null ? 0.0 : deadband;
     }
 
+    /**
+     * Why {@code value} may not be written to this signal, known as {@code ref} (e.g. {@code R1.jacketSetpoint}):
+     * not finite, or outside its range; null when it may. One wording for every writer of setpoints.
+     */
+    public String rangeViolation(String ref, double value) {
+        if (!Double.isFinite(value)) {
+            return "a value for " + ref + " must be a finite number, not " + value;
+        }
+        if (range == null || range.contains(value)) {
+            return null;
+        }
+        return value + " lies outside the range [" + range.min() + ", " + range.max() + "]" + (unit.isEmpty() ? "" : " " + unit)
+                + " of " + ref;
+    }
+
     @Override
     public void validate(Validation v) {
         v.identifier("id", id);

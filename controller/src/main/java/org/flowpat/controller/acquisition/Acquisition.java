@@ -91,6 +91,11 @@ public final class Acquisition {
         return lines.values().stream().filter(v -> !v.plan().opcUa().isEmpty() && v.opcUaConnected()).count();
     }
 
+    /** OPC UA samples the client delivered twice (republished messages), dropped before the bus, all lines. */
+    public long opcUaDuplicatesDropped() {
+        return lines.values().stream().mapToLong(LineAcquisitionVerticle::opcUaDuplicatesDropped).sum();
+    }
+
     /** True when every line with OPC UA signals has a live subscription. */
     public boolean opcUaConnected() {
         return lines.values().stream().allMatch(v -> v.plan().opcUa().isEmpty() || v.opcUaConnected());

@@ -67,6 +67,11 @@ public final class LineAcquisitionVerticle extends VerticleBase implements Signa
         return opcUa == null ? Future.succeededFuture() : opcUa.stop();
     }
 
+    /** OPC UA samples the client delivered twice, dropped before the bus. */
+    public long opcUaDuplicatesDropped() {
+        return opcUa == null ? 0 : opcUa.duplicatesDropped();
+    }
+
     /** True while the OPC UA subscription is live (false also when the line has no OPC UA signals). */
     public boolean opcUaConnected() {
         return opcUa != null && opcUa.connected();
@@ -83,9 +88,9 @@ public final class LineAcquisitionVerticle extends VerticleBase implements Signa
             return refuse(signalRef, StatusCodes.Bad_NotWritable, signalRef + " is a " + signal.kind()
                     + ", not a setpoint or command");
         }
-        if (!Double.isFinite(value) || (signal.range() != null && !signal.range().contains(value))) {
-            return refuse(signalRef, StatusCodes.Bad_OutOfRange, value + " is outside the range of " + signalRef
-                    + (signal.range() == null ? "" : " [" + signal.range().min() + ", " + signal.range().max() + "]"));
+        String outside = signal.rangeViolation(signalRef, value);
+        if (outside != null) {
+            return refuse(signalRef, StatusCodes.Bad_OutOfRange, outside);
         }
         OpcUaItem opcUaItem = opcUaItems.get(signalRef);
         if (opcUaItem != null && opcUa != null) {

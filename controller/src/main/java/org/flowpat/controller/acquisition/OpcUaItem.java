@@ -13,12 +13,19 @@ package org.flowpat.controller.acquisition;
 public record OpcUaItem(String signalRef, String nodeId, double samplingIntervalMs, double deadband, boolean spectrum,
                         boolean writable) {
 
+    /** How late a publish may be without losing a sample, at least: a server or client busy for a moment. */
+    static final double LATE_PUBLISH_MS = 2_000;
+
     /**
-     * Server-side queue length so that no sample is dropped between two publishes: twice the number of samples one
-     * publishing interval holds (a publish can be late by one interval), at least 2, at most 10,000.
+     * Server-side queue length so that no sample is dropped between two publishes: the samples one publishing
+     * interval holds, plus those of a publish late by one more interval or by {@link #LATE_PUBLISH_MS}, whichever is
+     * longer, plus one; at most 10,000. A full queue drops its oldest sample and says so (the Overflow bit), which
+     * the client records as a {@code samples-discarded} event.
      */
     public int queueSize(double publishingIntervalMs) {
-        double perPublish = Math.ceil(publishingIntervalMs / Math.max(samplingIntervalMs, 1.0));
-        return (int) Math.min(10_000, Math.max(2, 2 * perPublish + 1));
+        double sampling = Math.max(samplingIntervalMs, 1.0);
+        double perPublish = Math.ceil(publishingIntervalMs / sampling);
+        double late = Math.ceil(Math.max(publishingIntervalMs, LATE_PUBLISH_MS) / sampling);
+        return (int) Math.min(10_000, perPublish + late + 1);
     }
 }

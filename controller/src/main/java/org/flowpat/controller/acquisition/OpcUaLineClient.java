@@ -73,6 +73,9 @@ final class OpcUaLineClient {
     private final GapTracker gaps = new GapTracker();
     /** Gaps the server reports through status codes while the session itself is fine. */
     private final GapTracker serverGaps = new GapTracker();
+    /** Drops samples the client delivered twice; finds those the server's queues discarded (Overflow bit). */
+    private final DeliveredSamples delivered = new DeliveredSamples();
+    private long lastDiscardLogNanos = Long.MIN_VALUE;
     /** Signals whose monitored item exists on the server. */
     private final Set<String> subscribed = ConcurrentHashMap.newKeySet();
     /** Node ids resolved against the server's namespace table, per signal. */
@@ -151,6 +154,11 @@ final class OpcUaLineClient {
         if (!items.isEmpty()) {
             tryConnect();
         }
+    }
+
+    /** Samples the client delivered twice and this line dropped. */
+    long duplicatesDropped() {
+        return delivered.duplicates();
     }
 
     boolean connected() {
@@ -325,6 +333,12 @@ final class OpcUaLineClient {
             DataValue value = values.get(i);
             long source = DataValues.sourceNanos(value, receive);
             long status = DataValues.status(value);
+            double[] spectrum = item.spectrum() ? DataValues.array(value) : null;
+            double scalar = item.spectrum() ? Double.NaN : DataValues.scalar(value);
+            long valueBits = item.spectrum() ? java.util.Arrays.hashCode(spectrum) : Double.doubleToLongBits(scalar);
+            if (!delivered.accept(item.signalRef(), source, valueBits, status)) {
+                continue; // delivered twice by the client (a republished message): it is on the bus already
+            }
             sources[count++] = source;
             if (reportsLostCommunication(status)) {
                 serverLoss = status;
@@ -332,10 +346,9 @@ final class OpcUaLineClient {
                 usableSources[usable++] = source;
             }
             if (item.spectrum()) {
-                spectra.add(new SpectrumSample(lineId, item.signalRef(), DataValues.array(value), source, receive,
-                        status));
+                spectra.add(new SpectrumSample(lineId, item.signalRef(), spectrum, source, receive, status));
             } else {
-                batch.add(new Sample(lineId, item.signalRef(), DataValues.scalar(value), source, receive, status));
+                batch.add(new Sample(lineId, item.signalRef(), scalar, source, receive, status));
                 Object raw = value.getValue() == null ? null : value.getValue().getValue();
                 if (raw != null && item.writable()) {
                     valueTypes.put(item.signalRef(), raw.getClass());
@@ -351,6 +364,17 @@ final class OpcUaLineClient {
             });
         }
         serverReportedGaps(usableSources, usable, serverLoss);
+        delivered.endOfBatch().ifPresent(d -> {
+            if (lastDiscardLogNanos == Long.MIN_VALUE || receive - lastDiscardLogNanos > 60_000_000_000L) {
+                lastDiscardLogNanos = receive;
+                LOG.warn("line {}: the OPC UA server discarded samples of {} (queue overflow: its publishing fell "
+                        + "behind the sampling); recorded as {} events, logged at most once a minute", lineId,
+                        d.signals(), Event.SAMPLES_DISCARDED);
+            }
+            sink.event(new Event(lineId, Event.SAMPLES_DISCARDED, d.fromNanos(), d.toNanos(), List.copyOf(d.signals()),
+                    "OPC UA server " + endpoint.endpoint() + " discarded samples between these times (monitored item "
+                            + "queue overflow)"));
+        });
         sink.samples(batch);
         spectra.forEach(sink::spectrum);
     }

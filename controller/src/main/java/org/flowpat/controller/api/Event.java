@@ -20,6 +20,8 @@ public record Event(String line, String kind, long startNanos, long endNanos, Li
                     String message) {
 
     public static final String COMMUNICATION_GAP = "communication-gap";
+    /** An OPC UA server discarded samples of the signals in the interval (its monitored item queue overflowed). */
+    public static final String SAMPLES_DISCARDED = "samples-discarded";
     /** End of an event that has not ended yet. */
     public static final long OPEN = Long.MIN_VALUE;
 

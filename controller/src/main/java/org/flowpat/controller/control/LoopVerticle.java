@@ -186,12 +186,7 @@ public final class LoopVerticle extends VerticleBase {
             return value + " lies outside the loop's output limits [" + limits.min() + ", " + limits.max() + "] "
                     + signal.unit();
         }
-        Range range = signal.range();
-        if (range != null && !range.contains(value)) {
-            return value + " lies outside the range [" + range.min() + ", " + range.max() + "] " + signal.unit()
-                    + " of " + ref;
-        }
-        return null;
+        return signal.rangeViolation(ref, value);
     }
 
     /** Setpoint, then mode, then output; succeeds with what was done, fails naming what was not. */

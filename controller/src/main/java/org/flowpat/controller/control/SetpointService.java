@@ -17,6 +17,9 @@ import org.flowpat.controller.api.Sample;
 import org.flowpat.controller.api.SampleBatch;
 import org.flowpat.controller.audit.AuditClient;
 import org.flowpat.controller.api.HmiAddresses;
+import org.flowpat.controller.api.LoopAddresses;
+import org.flowpat.controller.api.LoopMode;
+import org.flowpat.controller.api.LoopStatus;
 import org.flowpat.controller.api.SetpointRequest;
 import org.flowpat.controller.api.SetpointResult;
 import org.slf4j.Logger;
@@ -31,6 +34,10 @@ import org.slf4j.LoggerFactory;
  * {@link Addresses#SAMPLES}, new value, reason) before the reply; people and automatic writers (the supervisory
  * loop, user {@code system:supervisory:<id>}) alike. A write the trail could not record is still reported written,
  * with that failure in the message and the log, since the value is already on the line.
+ * <p>
+ * The output of a PID loop in AUTO is refused: the loop owns it and would overwrite the value at its next
+ * sample. People change such a loop's setpoint, or switch it to MANUAL first ({@link LoopAddresses}); the modes
+ * come from the loops' status messages.
  */
 public final class SetpointService extends VerticleBase {
     private static final Logger LOG = LoggerFactory.getLogger(SetpointService.class);
@@ -42,6 +49,11 @@ public final class SetpointService extends VerticleBase {
     private MessageConsumer<SampleBatch> samples;
     /** The last value of each writable signal, by line then signal: the audit trail's old value. */
     private final Map<String, Map<String, Double>> lastValues = new HashMap<>();
+    /** The loop each loop output signal belongs to, by line then signal. */
+    private final Map<String, Map<String, String>> loopOfOutput = new HashMap<>();
+    /** The last reported mode of each loop, by {@code line/loop}. */
+    private final Map<String, LoopMode> loopModes = new HashMap<>();
+    private MessageConsumer<JsonObject> loopStatus;
 
     public SetpointService(Plant plant, Acquisition acquisition) {
         this.plant = plant;
@@ -57,10 +69,21 @@ public final class SetpointService extends VerticleBase {
                         .forEach(sig -> values.put(unit.id() + "." + sig.id(), null));
             }
             lastValues.put(line.id(), values);
+            Map<String, String> outputs = new HashMap<>();
+            line.quality().loops().forEach(loop -> outputs.put(loop.output(), loop.id()));
+            loopOfOutput.put(line.id(), outputs);
         }
         samples = vertx.eventBus().localConsumer(Addresses.SAMPLES, m -> remember(m.body()));
+        loopStatus = vertx.eventBus().consumer(LoopAddresses.STATUS, m -> {
+            try {
+                LoopStatus status = LoopStatus.fromJson(m.body());
+                loopModes.put(status.line() + "/" + status.loop(), status.mode());
+            } catch (RuntimeException e) {
+                LOG.warn("ignoring a malformed loop status on {}: {}", LoopAddresses.STATUS, e.getMessage());
+            }
+        });
         consumer = vertx.eventBus().consumer(HmiAddresses.SETPOINTS, this::answer);
-        return Future.all(samples.completion(), consumer.completion());
+        return Future.all(samples.completion(), loopStatus.completion(), consumer.completion());
     }
 
     private void remember(SampleBatch batch) {
@@ -131,16 +154,18 @@ public final class SetpointService extends VerticleBase {
         if (!signal.kind().writable()) {
             return r.signal() + " is a " + signal.kind().name().toLowerCase(java.util.Locale.ROOT) + ", not writable";
         }
-        if (signal.range() != null && !signal.range().contains(r.value())) {
-            return r.signal() + " = " + r.value() + " is outside its range [" + signal.range().min() + ", "
-                    + signal.range().max() + "] " + signal.unit();
+        String loop = loopOfOutput.get(r.line()).get(r.signal());
+        if (loop != null && loopModes.get(r.line() + "/" + loop) == LoopMode.AUTO) {
+            return r.signal() + " is the output of loop " + loop + ", which is in AUTO: change the loop's setpoint, "
+                    + "or switch it to MANUAL to set its output";
         }
-        return null;
+        return signal.rangeViolation(r.signal(), r.value());
     }
 
     @Override
     public Future<?> stop() {
         return Future.all(consumer == null ? Future.succeededFuture() : consumer.unregister(),
-                samples == null ? Future.succeededFuture() : samples.unregister());
+                samples == null ? Future.succeededFuture() : samples.unregister(),
+                loopStatus == null ? Future.succeededFuture() : loopStatus.unregister());
     }
 }

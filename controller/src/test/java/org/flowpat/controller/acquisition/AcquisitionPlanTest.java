@@ -67,9 +67,11 @@ class AcquisitionPlanTest {
     @Test
     void queueHoldsEverySampleOfALatePublish() {
         OpcUaItem item = new OpcUaItem("R1.temperature", "ns=1;s=x", 100, 0, false, false);
-        assertEquals(11, item.queueSize(500), "5 samples per publish, doubled for a late publish, plus one");
-        assertEquals(3, new OpcUaItem("a.b", "ns=1;s=x", 1000, 0, false, false).queueSize(100),
-                "sampling slower than publishing: one sample per publish, doubled, plus one");
+        assertEquals(26, item.queueSize(500), "5 samples per publish, 20 more for a publish 2 s late, plus one");
+        assertEquals(4, new OpcUaItem("a.b", "ns=1;s=x", 1000, 0, false, false).queueSize(100),
+                "sampling slower than publishing: one sample per publish, two for 2 s late, plus one");
+        assertEquals(11, new OpcUaItem("a.b", "ns=1;s=x", 1000, 0, false, false).queueSize(5_000),
+                "a publishing interval longer than 2 s: late by one more interval");
         assertEquals(10_000, new OpcUaItem("a.b", "ns=1;s=x", 1, 0, false, false).queueSize(60_000));
     }
 

@@ -1,6 +1,7 @@
 package org.flowpat.controller.audit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.vertx.core.Vertx;
@@ -26,6 +27,10 @@ import org.flowpat.controller.api.AuditEntry;
 import org.flowpat.controller.api.HmiAddresses;
 import org.flowpat.controller.api.LineCommand;
 import org.flowpat.controller.api.LineCommandRequest;
+import org.flowpat.controller.api.LoopAddresses;
+import org.flowpat.controller.api.LoopCommand;
+import org.flowpat.controller.api.LoopCommandResult;
+import org.flowpat.controller.api.LoopMode;
 import org.flowpat.controller.api.QualityAddresses;
 import org.flowpat.controller.api.Sample;
 import org.flowpat.controller.api.SampleBatch;
@@ -90,6 +95,18 @@ class AuditedControllerTest {
                         .await(10, TimeUnit.SECONDS).body());
                 assertTrue(written.written(), written.message());
                 assertEquals("written", written.message());
+
+                // the loop that owns the signal goes to AUTO: its output is no longer a person's to write
+                LoopCommandResult auto = LoopCommandResult.fromJson(vertx.eventBus().<JsonObject>request(
+                        LoopAddresses.commands("L1"), new LoopCommand("L1", "jacket-tic", LoopMode.AUTO, null, null,
+                                "alice", "trial: hold the temperature").toJson()).await(10, TimeUnit.SECONDS).body());
+                assertTrue(auto.accepted(), auto.message());
+                SetpointResult refused = SetpointResult.fromJson(vertx.eventBus().<JsonObject>request(HmiAddresses.SETPOINTS,
+                        new SetpointRequest("L1", SIGNAL, wanted + 1, "trial: hotter jacket", "alice").toJson())
+                        .await(10, TimeUnit.SECONDS).body());
+                assertFalse(refused.written(), refused.message());
+                assertEquals(SIGNAL + " is the output of loop jacket-tic, which is in AUTO: change the loop's setpoint, "
+                        + "or switch it to MANUAL to set its output", refused.message());
 
                 String state = vertx.eventBus().<String>request(QualityAddresses.lineCommands("L1"),
                         new LineCommandRequest("L1", LineCommand.RESET, "bob", "shift start")).await(10, TimeUnit.SECONDS).body();

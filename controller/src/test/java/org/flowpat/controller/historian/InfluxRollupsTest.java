@@ -203,6 +203,38 @@ class InfluxRollupsTest {
     }
 
     @Test
+    void aLateSampleWhoseProcessWasKilledBeforeTheNextPassIsRolledUpByTheNextStart(LocalInfluxd influxd) throws Exception {
+        List<Sample> samples = samples();
+        long lateTime = T0 + 3 * MINUTE + 1_500_000_000L;
+        // The first historian is left open: as if killed right after the late write, it never rolls minute 3 up again.
+        try (InfluxHistorian before = manual(influxd, "rollup_late_kill")) {
+            before.write(samples, List.of());
+            before.rollUpNow();
+            before.write(List.of(new Sample(LINE, SIGNAL, 1_000.0, lateTime, lateTime + 5 * MINUTE, Quality.GOOD_CODE)),
+                    List.of());
+            assertEquals(1, staleMarkers(influxd, "rollup_late_kill"), "the stale minute is marked in the database");
+
+            try (InfluxHistorian after = manual(influxd, "rollup_late_kill")) {
+                after.rollUpNow();
+                assertEquals(1_000.0, rollup(influxd, "rollup_late_kill", SIGNAL, T0 + 3 * MINUTE).max(),
+                        "minute 3 rolled up again, with the late sample (the newest roll-up point is minute 25)");
+                assertEquals(Long.MAX_VALUE, after.rollups().watermark());
+                assertEquals(0, staleMarkers(influxd, "rollup_late_kill"), "the marker is gone once its minute is rolled up");
+            }
+        }
+    }
+
+    private static int staleMarkers(LocalInfluxd influxd, String database) {
+        try (InfluxDB client = InfluxDBFactory.connect(influxd.url())) {
+            QueryResult r = client.query(new Query("SELECT * FROM \"samples_1m_stale\"", database));
+            assertFalse(r.hasError(), r.getError());
+            QueryResult.Result result = r.getResults().get(0);
+            assertNull(result.getError());
+            return result.getSeries() == null ? 0 : result.getSeries().get(0).getValues().size();
+        }
+    }
+
+    @Test
     void theFirstStartEverRollsUpTheSamplesAlreadyThereSkippingTheYearWithout(LocalInfluxd influxd) throws Exception {
         long now = System.currentTimeMillis() * 1_000_000L;
         long recentStart = now - now % MINUTE - 30 * MINUTE;

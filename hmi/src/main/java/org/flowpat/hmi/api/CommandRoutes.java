@@ -5,7 +5,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Locale;
 import org.flowpat.config.model.Plant;
-import org.flowpat.config.model.Range;
 import org.flowpat.controller.api.FaultRequest;
 import org.flowpat.controller.api.FaultResult;
 import org.flowpat.controller.api.HmiAddresses;
@@ -48,10 +47,9 @@ public final class CommandRoutes {
                     + " signal; only setpoints and commands can be written");
         }
         double value = body.number("value");
-        Range range = ref.definition().range();
-        if (range != null && !range.contains(value)) {
-            throw ApiException.badField("value", value + " lies outside the range [" + range.min() + ", " + range.max()
-                    + "] of " + ref.key());
+        String outside = ref.definition().rangeViolation(ref.key(), value);
+        if (outside != null) {
+            throw ApiException.badField("value", outside);
         }
         String reason = body.text("reason");
         SetpointRequest request = new SetpointRequest(ref.line(), ref.signal(), value, reason, user.id());

@@ -95,7 +95,7 @@ public final class InfluxHistorian implements Historian {
         this.influx = user == null ? InfluxDBFactory.connect(url, http) : InfluxDBFactory.connect(url, user, password, http);
         this.influx.setLogLevel(InfluxDB.LogLevel.NONE);
         this.ql = new InfluxQl(influx, url, database);
-        this.rollups = new InfluxRollups(ql, rollups);
+        this.rollups = new InfluxRollups(ql, rollups, this::send);
     }
 
     @Override

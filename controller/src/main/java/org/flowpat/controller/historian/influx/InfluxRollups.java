@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,10 +37,18 @@ import static org.flowpat.controller.historian.influx.DirtyMinutes.floorMinute;
  * The roll-ups are trustworthy below the first dirty minute (the {@link #watermark()}). Dirty minutes are rolled up
  * lowest first, so no minute is rolled up before a lower one that is dirty: the newest roll-up point is where a
  * restart must begin. A late sample lowers the watermark at once, before a trend could read a stale minute.
+ * <p>
+ * A late sample into a minute already rolled up leaves a durable marker too ({@value #STALE}: the stale minutes'
+ * range), written with the samples and so before the spool confirms them: a process killed before it rolled that
+ * minute up again leaves the marker, and the next start rolls up the marked minutes. Markers are deleted once every
+ * minute they mark is rolled up.
  */
 public final class InfluxRollups implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(InfluxRollups.class);
     public static final String MEASUREMENT = "samples_1m";
+    /** Markers of rolled-up minutes that late samples made stale: time = the first such minute, then how many. */
+    static final String STALE = "samples_1m_stale";
+    private static final String STALE_MINUTES = "minutes";
     static final String MIN = "min";
     static final String MAX = "max";
     static final String SUM = "sum";
@@ -75,6 +84,14 @@ public final class InfluxRollups implements AutoCloseable {
 
     private final InfluxQl ql;
     private final Settings settings;
+    /** Sends line protocol to InfluxDB, synchronously (the historian's request path). */
+    private final Consumer<String> writer;
+    /** The end of the minutes rolled up so far: a sample before it is late. */
+    private final AtomicLong rolledUpTo = new AtomicLong(Long.MIN_VALUE);
+    /** Guards the markers: writing one and deleting them must not interleave. */
+    private final Object markers = new Object();
+    /** The end of the latest minute any marker in InfluxDB covers (Long.MIN_VALUE: no marker is known). */
+    private long markedTo = Long.MIN_VALUE;
     private final DirtyMinutes dirty = new DirtyMinutes();
     private final ReentrantLock rolling = new ReentrantLock();
     private final AtomicLong newestWritten = new AtomicLong(Long.MIN_VALUE);
@@ -87,9 +104,10 @@ public final class InfluxRollups implements AutoCloseable {
     private long passMinutes;
     private int passQueries;
 
-    InfluxRollups(InfluxQl ql, Settings settings) {
+    InfluxRollups(InfluxQl ql, Settings settings, Consumer<String> writer) {
         this.ql = ql;
         this.settings = settings;
+        this.writer = writer;
         if (settings.period().isZero()) {
             thread = null;
         } else {
@@ -101,7 +119,10 @@ public final class InfluxRollups implements AutoCloseable {
         }
     }
 
-    /** Called after InfluxDB took these samples: their minutes need (another) roll-up. */
+    /**
+     * Called after InfluxDB took these samples: their minutes need (another) roll-up. Samples into minutes already
+     * rolled up also get their durable marker, written here; a failure to write it fails like the samples' write.
+     */
     void written(List<Sample> samples) {
         if (samples.isEmpty()) {
             return;
@@ -113,7 +134,17 @@ public final class InfluxRollups implements AutoCloseable {
             last = Math.max(last, s.sourceTimeNanos());
         }
         newestWritten.accumulateAndGet(last, Math::max);
-        dirty.addTimes(first, last);
+        if (first < rolledUpTo.get()) {
+            synchronized (markers) {
+                dirty.addTimes(first, last); // before the marker, so a deletion running now sees the minutes dirty
+                long from = floorMinute(first);
+                long to = floorMinute(last) + MINUTE;
+                writer.accept(STALE + " " + STALE_MINUTES + "=" + (to - from) / MINUTE + "i " + from);
+                markedTo = Math.max(markedTo, to);
+            }
+        } else {
+            dirty.addTimes(first, last);
+        }
         if (thread != null && !closed && !scheduling.get() && scheduling.compareAndSet(false, true)) {
             // Started by the first write: a historian that only reads (audit verify, counting) never rolls up.
             try {
@@ -178,9 +209,22 @@ public final class InfluxRollups implements AutoCloseable {
                 rollUp(range, done, deadlineNanos, background);
             } finally {
                 dirty.finish(range, done[0]);
+                rolledUpTo.accumulateAndGet(done[0], Math::max);
             }
         }
+        deleteObsoleteMarkers();
         return new Pass(passMinutes, passQueries);
+    }
+
+    /** Deletes the stale markers once every minute they mark is rolled up (none is dirty below their end). */
+    private void deleteObsoleteMarkers() throws HistorianException {
+        synchronized (markers) {
+            if (markedTo == Long.MIN_VALUE || dirty.lowest() < markedTo) {
+                return;
+            }
+            ql.execute("DELETE FROM \"" + STALE + "\" WHERE time < " + markedTo);
+            markedTo = Long.MIN_VALUE;
+        }
     }
 
     private boolean goOn(long deadlineNanos, boolean background) {
@@ -263,7 +307,19 @@ public final class InfluxRollups implements AutoCloseable {
             return;
         }
         QueryResult r = ql.query("SELECT first(\"" + VALUE + "\") FROM \"" + SAMPLES + "\"; SELECT last(\"" + VALUE + "\") FROM \""
-                + SAMPLES + "\"");
+                + SAMPLES + "\"; SELECT \"" + STALE_MINUTES + "\" FROM \"" + STALE + "\"");
+        // Minutes a previous process made stale and was killed before it rolled them up again.
+        for (List<Object> marker : InfluxQl.rows(r, 2)) {
+            long from = InfluxQl.nanos(marker.get(0));
+            long to = from + ((Number) marker.get(1)).longValue() * MINUTE; // a count of minutes: exact as a double
+            dirty.add(from, to);
+            synchronized (markers) {
+                markedTo = Math.max(markedTo, to);
+            }
+        }
+        if (newestRollup != null) {
+            rolledUpTo.accumulateAndGet(floorMinute(newestRollup), Math::max);
+        }
         Long oldestSample = time(r, 0);
         Long newestSample = time(r, 1);
         if (newestSample != null) {
