@@ -70,10 +70,12 @@
     } catch (e) { if (e.status !== 401) say('line state unavailable: ' + e.message, true); }
   }
 
-  // Setpoints with live values
+  // Setpoints with live values; the output of a loop in AUTO is the loop's (the server refuses it too)
+  const changeButtons = {};
   function buildSetpoints() {
     const tb = document.querySelector('#setpoints tbody');
     tb.replaceChildren();
+    for (const k of Object.keys(changeButtons)) delete changeButtons[k];
     for (const u of line().units) for (const s of u.signals) {
       if (s.kind !== 'SETPOINT' && s.kind !== 'COMMAND') continue;
       const tr = Hmi.el('tr', { 'data-signal': s.ref });
@@ -82,6 +84,7 @@
       const act = Hmi.el('td', { colspan: '5' });
       if (mayWrite) {
         const b = Hmi.el('button', { type: 'button', class: 'change' }, 'Change…');
+        changeButtons[s.ref] = b;
         b.addEventListener('click', () => {
           ask('Change ' + s.name, s.ref + ' now ' + val.textContent + ' ' + Hmi.unitText(s.unit), true, async (reason, value) => {
             if (!isFinite(value)) throw new Error('Enter a number.');
@@ -173,6 +176,11 @@
       b.output.disabled = st.mode === 'AUTO';
       b.auto.classList.toggle('on', st.mode === 'AUTO');
       b.manual.classList.toggle('on', st.mode === 'MANUAL');
+    }
+    const owned = changeButtons[st.outputSignal];
+    if (owned) {
+      owned.disabled = st.mode === 'AUTO';
+      owned.title = st.mode === 'AUTO' ? 'set by loop ' + st.loop + ' in AUTO: change its setpoint, or switch it to MANUAL' : '';
     }
   }
   async function refreshLoops() {

@@ -132,9 +132,12 @@ class ReviewBrowserTest {
             loop(browser, wait, "auto", "hold the reactor temperature");
             wait.until(d -> loopCell(d, "td.mode").getText().equals("AUTO"));
             assertFalse(loopCell(browser, "button[data-loop-action=output]").isEnabled(), "no manual output in AUTO");
+            // the loop's output signal is the loop's in AUTO: no Change… for it
+            wait.until(d -> !jacketSetpointChange(d).isEnabled());
             screenshot(browser, "control.png");
             loop(browser, wait, "manual", "back to manual for the sampling check");
             wait.until(d -> loopCell(d, "td.mode").getText().equals("MANUAL"));
+            wait.until(d -> jacketSetpointChange(d).isEnabled());
 
             // The audit trail: the signature, the failed password entry, the chain valid.
             browser.get(plant.url() + "/audit.html");
@@ -193,6 +196,10 @@ class ReviewBrowserTest {
 
     private static WebElement loopCell(WebDriver d, String css) {
         return d.findElement(By.cssSelector("#loops tr[data-loop=jacket-tic] " + css));
+    }
+
+    private static WebElement jacketSetpointChange(WebDriver d) {
+        return d.findElement(By.cssSelector("#setpoints tr[data-signal='R1.jacketSetpoint'] button.change"));
     }
 
     /** Clicks a button of the jacket loop once it is enabled, confirms with the reason and waits for the answer. */
