@@ -185,7 +185,7 @@ public final class LiveLatencyBenchmark {
             hmi.live().addListener(this::tap);
             awaitSamples();
             Thread.sleep(settings.warmup() * 1000L);
-            clockOffsetNanos = engineClockOffsetNanos(simulator);
+            clockOffsetNanos = simulator.engine().sourceClockLagNanos(300);
 
             CpuWindow baseline = CpuWindow.start(Set.of());
             long busBefore = hmiReceived.get();
@@ -347,22 +347,6 @@ public final class LiveLatencyBenchmark {
                     o.username(), o.password(), publishingMs), l.plc(), l.process(), l.units(), l.cqas(), l.quality());
         }).toList();
         return new Plant(plant.name(), lines, plant.users());
-    }
-
-    /**
-     * How far the simulator's source clock (engine epoch + simulated time) is behind the wall clock: the engine
-     * fixes its epoch when built and starts pacing when started. The smallest of many readings is the gap right
-     * after a step, when the step was due.
-     */
-    private static long engineClockOffsetNanos(SimulatorServer simulator) throws InterruptedException {
-        long best = Long.MAX_VALUE;
-        for (int i = 0; i < 300; i++) {
-            long engineNanos = simulator.engine().epochMillis() * 1_000_000L
-                    + Math.round(simulator.engine().simulatedSeconds() * 1e9);
-            best = Math.min(best, WallClock.nowNanos() - engineNanos);
-            Thread.sleep(5);
-        }
-        return Math.max(0, best);
     }
 
     private static double loadAverage() {

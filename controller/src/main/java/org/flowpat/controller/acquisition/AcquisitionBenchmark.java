@@ -184,7 +184,7 @@ public final class AcquisitionBenchmark {
             });
             awaitSubscriptions(acquisition);
             Thread.sleep(warmupSeconds * 1000L);
-            long clockOffset = engineClockOffsetNanos(simulator);
+            long clockOffset = simulator.engine().sourceClockLagNanos(200);
             offset[0] = clockOffset;
             double loadBefore = loadAverage();
             long cpuStart = processCpuNanos();
@@ -427,22 +427,6 @@ public final class AcquisitionBenchmark {
                     o.username(), o.password(), o.publishingIntervalMs()), null, l.process(), l.units(), l.cqas());
         }).toList();
         return new Plant(bundled.name(), replicas);
-    }
-
-    /**
-     * How far the simulator's source clock (engine epoch + simulated time) is behind the wall clock. The engine
-     * fixes its epoch when built but starts pacing when started, so its timestamps lag by its start-up time; that
-     * constant is not acquisition latency. The smallest of many readings is the offset right after a step.
-     */
-    private static long engineClockOffsetNanos(SimulatorServer simulator) throws InterruptedException {
-        long best = Long.MAX_VALUE;
-        for (int i = 0; i < 200; i++) {
-            long engineNanos = simulator.engine().epochMillis() * 1_000_000L
-                    + Math.round(simulator.engine().simulatedSeconds() * 1e9);
-            best = Math.min(best, DataValues.nowNanos() - engineNanos);
-            Thread.sleep(5);
-        }
-        return Math.max(0, best);
     }
 
     private static long usedHeapMb() {

@@ -107,6 +107,22 @@ public final class SimulationEngine implements AutoCloseable {
         return epochMillis;
     }
 
+    /**
+     * How far this engine's source clock (epoch + simulated time) is behind the wall clock, for benchmarks that
+     * subtract it from latencies: the epoch is fixed when the engine is built and pacing starts when it is started.
+     * The smallest of {@code readings} readings 5 ms apart is the gap right after a step, when the step was due.
+     */
+    public long sourceClockLagNanos(int readings) throws InterruptedException {
+        long best = Long.MAX_VALUE;
+        for (int i = 0; i < readings; i++) {
+            long engineNanos = epochMillis * 1_000_000L + Math.round(simulatedS * 1e9);
+            java.time.Instant now = java.time.Instant.now();
+            best = Math.min(best, now.getEpochSecond() * 1_000_000_000L + now.getNano() - engineNanos);
+            Thread.sleep(5);
+        }
+        return Math.max(0, best);
+    }
+
     /** Simulated seconds run so far. */
     public double simulatedSeconds() {
         return simulatedS;
