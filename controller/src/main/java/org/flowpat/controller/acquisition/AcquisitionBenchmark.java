@@ -117,9 +117,6 @@ public final class AcquisitionBenchmark {
         return value;
     }
 
-    /** StatusCode InfoType DataValue (0x400) with the Overflow bit (0x80), OPC UA Part 4 7.39. */
-    private static final long OVERFLOW = DeliveredSamples.OVERFLOW;
-
     private void run() throws Exception {
         Path dir = Files.createTempDirectory("flowpat-acquisition-bench");
         Plant bundled = Plants.bundled();
@@ -153,7 +150,7 @@ public final class AcquisitionBenchmark {
                 published.addAndGet(m.body().samples().size());
                 repeats.check(m.body().samples());
                 for (Sample s : m.body().samples()) {
-                    if ((s.statusCode() & OVERFLOW) == OVERFLOW) {
+                    if (DeliveredSamples.overflowed(s.statusCode())) {
                         overflows.incrementAndGet();
                     }
                 }

@@ -54,18 +54,23 @@ class TrendQueryBenchmarkTest {
         assertTrue(nan > 0 && nan < day / 1000, "NaN samples: " + nan);
     }
 
-    @Test
-    void aSmallRunAgainstTheEmbeddedQuestDbFillsQueriesAndChecksEveryTrend() throws Exception {
+    /** What a small run (3 signals x 3 h, 2 rounds) against {@code backend} prints. */
+    private static String smallRun(String backend) throws Exception {
         PrintStream stdout = System.out;
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
         try {
             new TrendQueryBenchmark(Settings.parse(new String[] {"--signals", "2", "--other-signals", "1", "--hours", "3",
-                "--queries", "2", "--warmup", "1", "--backend", "questdb"})).run();
+                "--queries", "2", "--warmup", "1", "--backend", backend})).run();
         } finally {
             System.setOut(stdout);
         }
-        String text = printed.toString(StandardCharsets.UTF_8);
+        return printed.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aSmallRunAgainstTheEmbeddedQuestDbFillsQueriesAndChecksEveryTrend() throws Exception {
+        String text = smallRun("questdb");
         // 3 h of 1 Hz samples for 3 signals; 3 h in 30 s buckets (the page's step for 3 h) is 360 buckets per signal.
         assertTrue(text.contains("filled 32,400 samples"), text);
         assertTrue(text.contains("step 30 s"), text);
@@ -74,16 +79,7 @@ class TrendQueryBenchmarkTest {
 
     @Test
     void aSmallRunAgainstAPrivateInfluxdRollsUpAfterTheFillAndAnswersFromTheRollups() throws Exception {
-        PrintStream stdout = System.out;
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-        try {
-            new TrendQueryBenchmark(Settings.parse(new String[] {"--signals", "2", "--other-signals", "1", "--hours", "3",
-                "--queries", "2", "--warmup", "1", "--backend", "influx"})).run();
-        } finally {
-            System.setOut(stdout);
-        }
-        String text = printed.toString(StandardCharsets.UTF_8);
+        String text = smallRun("influx");
         assertTrue(text.contains("InfluxDB: filled 32,400 samples"), text);
         // The fill ends on a whole second, so 3 h span 180 or 181 minutes.
         assertTrue(text.matches("(?s).*InfluxDB: rolled up 18[01] minutes into samples_1m in .*"), text);

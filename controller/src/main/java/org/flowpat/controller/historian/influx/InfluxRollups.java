@@ -134,16 +134,15 @@ public final class InfluxRollups implements AutoCloseable {
             last = Math.max(last, s.sourceTimeNanos());
         }
         newestWritten.accumulateAndGet(last, Math::max);
+        // Dirty before the marker: a deletion running meanwhile keeps every marker below a dirty minute.
+        dirty.addTimes(first, last);
         if (first < rolledUpTo.get()) {
             synchronized (markers) {
-                dirty.addTimes(first, last); // before the marker, so a deletion running now sees the minutes dirty
                 long from = floorMinute(first);
                 long to = floorMinute(last) + MINUTE;
                 writer.accept(STALE + " " + STALE_MINUTES + "=" + (to - from) / MINUTE + "i " + from);
                 markedTo = Math.max(markedTo, to);
             }
-        } else {
-            dirty.addTimes(first, last);
         }
         if (thread != null && !closed && !scheduling.get() && scheduling.compareAndSet(false, true)) {
             // Started by the first write: a historian that only reads (audit verify, counting) never rolls up.
